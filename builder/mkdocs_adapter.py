@@ -1,0 +1,199 @@
+"""The only module that knows MkDocs: a hook that feeds it our pages.
+
+mkdocs.yml loads this file with ``hooks:``. Everything else in ``builder``
+is engine-free: ``pipeline`` checks the profiles and ``render`` turns them
+into ``{path: content}``; this module hands those to MkDocs as generated
+files and turns our problems into a build failure with the same text that
+``python -m builder check`` prints.
+
+Event order in one build: on_config (check the data, once) -> on_files (add
+the generated pages) -> on_page_context (per page: the language switch) ->
+on_serve (watch the data folders when serving).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+# MkDocs imports hooks by file path, so the project root may not be on
+# sys.path (it is not when the `mkdocs` script is run from elsewhere).
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from builder import i18n, pipeline, render, report, urls  # noqa: E402
+from builder.model import Directory  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.microcare")
+STATIC_DIR = _ROOT / "builder" / "static"
+PHOTOS_DIR = _ROOT / pipeline.PROVIDERS_DIR / "photos"
+OTHER = {"en": "cy", "cy": "en"}
+
+_directory: Directory | None = None
+
+
+def language(config: MkDocsConfig) -> str:
+    """The language of this build, from Material's ``theme.language``."""
+    return str(config.theme["language"])
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check every profile; stop the build, with check's messages, on any error."""
+    global _directory
+    directory, result = pipeline.load_directory()
+    if result.problems:
+        text = report.format_problems(result.problems, lang=language(config))
+        if directory is None:
+            raise PluginError("The provider profiles have errors:\n" + text)
+        for line in text.splitlines():
+            log.info(line)
+    assert directory is not None
+    _directory = directory
+    # Sitemap dates come from SOURCE_DATE_EPOCH: pin them to the build's
+    # "today", so that the same input gives byte-identical output.
+    midnight = dt.datetime.combine(directory.today, dt.time(), tzinfo=dt.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    config.extra["microcare"] = {
+        "lang": language(config),
+        "other_lang": OTHER[language(config)],
+        # Each language's name in itself, as language switches show it.
+        "other_lang_name": {"en": "English", "cy": "Cymraeg"}[OTHER[language(config)]],
+        "counterpart_root": urls.counterpart("", language(config), OTHER[language(config)]),
+        "sample_notice": (
+            i18n.translator(language(config))(
+                "This is a sample site: every micro-carer on it is fictional."
+            )
+            if directory.vocab.settings.get("sample_data_date")
+            else ""
+        ),
+    }
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages, the finder's data, our assets and photos."""
+    assert _directory is not None
+    pages = render.build_pages(_directory, language(config))
+    for path, content in sorted(pages.items()):
+        # Provider, area and service pages stay out of the navigation: the
+        # nav is rendered into every page, so listing them would make the
+        # build grow with the square of the number of providers.
+        files.append(
+            File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    for asset in sorted(STATIC_DIR.iterdir()):
+        files.append(File.generated(config, urls.STATIC + asset.name, abs_src_path=str(asset)))
+    for photo in sorted({p.photo.file for p in _directory.providers if p.photo}):
+        files.append(
+            File.generated(config, urls.PHOTOS + photo, abs_src_path=str(PHOTOS_DIR / photo))
+        )
+    return files
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    """Give the templates the link to this page in the other language."""
+    lang = language(config)
+    context["mc_counterpart"] = urls.counterpart(page.url, lang, OTHER[lang])
+    context["mc_page_path"] = page.url
+    return context
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild when a profile, a vocabulary or our templates change."""
+    for folder in (pipeline.PROVIDERS_DIR, "data", "builder"):
+        server.watch(str(_ROOT / folder))
+    return server
+
+
+# -- Building and serving both languages -------------------------------------------
+#
+# One MkDocs build per language: mkdocs.yml (English, at the site root) and
+# mkdocs.cy.yml (Welsh, under cy/), which inherits it. The two run in
+# parallel, each in its own process.
+
+CONFIGS = {"en": _ROOT / "mkdocs.yml", "cy": _ROOT / "mkdocs.cy.yml"}
+
+
+class BuildFailed(Exception):
+    """A build stopped; the message is meant for people, not a traceback."""
+
+
+def _build_one(lang: str, site_dir: str, today: str) -> str | None:
+    """Build one language into ``site_dir``. Returns an error message or None."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ[pipeline.TODAY_VARIABLE] = today
+    # Material prints a banner about its end of life on every build; the
+    # README records the plan (one thin adapter), so keep the output quiet.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        config = load_config(config_file=str(CONFIGS[lang]), site_dir=site_dir)
+        build(config)
+    except MkDocsException as error:
+        return str(error)
+    return None
+
+
+def build_site(site_dir: Path, today: dt.date) -> None:
+    """Build the English site into ``site_dir`` and the Welsh one into ``site_dir/cy``."""
+    import shutil
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    site_dir = site_dir.resolve()
+    with tempfile.TemporaryDirectory(prefix="microcare-cy-") as welsh_dir:
+        # English cleans its site_dir first, so Welsh builds elsewhere and
+        # moves in afterwards.
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            english = pool.submit(_build_one, "en", str(site_dir), today.isoformat())
+            welsh = pool.submit(_build_one, "cy", welsh_dir, today.isoformat())
+            errors = [e for e in (english.result(), welsh.result()) if e]
+        if errors:
+            raise BuildFailed(errors[0])
+        shutil.rmtree(site_dir / "cy", ignore_errors=True)
+        shutil.copytree(welsh_dir, site_dir / "cy")
+
+
+def serve_site(host: str, port: int, today: dt.date) -> None:
+    """Serve both languages on http://host:port/, rebuilding when files change."""
+    import shutil
+    import tempfile
+
+    from mkdocs.livereload import LiveReloadServer
+
+    site_dir = Path(tempfile.mkdtemp(prefix="microcare-site-"))
+
+    def rebuild() -> None:
+        try:
+            build_site(site_dir, today)
+        except BuildFailed as error:
+            # Keep serving the last good site; the message says what to fix.
+            log.error("%s", error)
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+    for watched in ("docs", pipeline.PROVIDERS_DIR, "data", "builder", "overrides"):
+        server.watch(str(_ROOT / watched))
+    for config_file in CONFIGS.values():
+        server.watch(str(config_file))
+    rebuild()
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Stopping the server.")
+    finally:
+        server.shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)

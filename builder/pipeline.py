@@ -1,0 +1,67 @@
+"""Run the stages in order: the one place that wires load -> validate -> model.
+
+The command line and the MkDocs adapter both call this, so ``check`` and the
+build always agree on what is wrong with the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder.model import Directory, build_directory
+from builder.validate import CheckResult, check_files
+from builder.vocab import ROOT, Vocabulary, load_vocabulary
+
+PROVIDERS_DIR = "providers"
+TODAY_VARIABLE = "MICROCARE_TODAY"
+
+
+def today(vocab: Vocabulary, given: dt.date | None = None) -> dt.date:
+    """The date that freshness rules and "in the future" checks compare with.
+
+    In order: a date given on the command line, the ``MICROCARE_TODAY``
+    environment variable (how ``build`` tells the MkDocs adapter), the sample
+    data's pinned date in data/directory.yml, and only then the real date.
+    """
+    if given:
+        return given
+    if os.environ.get(TODAY_VARIABLE):
+        return dt.date.fromisoformat(os.environ[TODAY_VARIABLE])
+    pinned = vocab.settings.get("sample_data_date")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def provider_files(paths: Sequence[Path] = (), root: Path = ROOT) -> list[Path]:
+    """The profile files named, expanding folders; all of providers/ if none."""
+    if not paths:
+        paths = [root / PROVIDERS_DIR]
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(p for p in path.iterdir() if p.suffix in (".yml", ".yaml"))
+        else:
+            files.append(path)
+    return sorted(set(files))
+
+
+def check(
+    paths: Sequence[Path] = (), *, root: Path = ROOT, on: dt.date | None = None
+) -> CheckResult:
+    """Check profile files (all of providers/ if none are named)."""
+    vocab = load_vocabulary()
+    return check_files(provider_files(paths, root), root=root, today=today(vocab, on), vocab=vocab)
+
+
+def load_directory(
+    *, root: Path = ROOT, on: dt.date | None = None
+) -> tuple[Directory | None, CheckResult]:
+    """Check every profile and, if none has an error, build the Directory."""
+    vocab = load_vocabulary()
+    when = today(vocab, on)
+    result = check_files(provider_files((), root), root=root, today=when, vocab=vocab)
+    if result.errors:
+        return None, result
+    return build_directory(result.profiles, vocab, when), result

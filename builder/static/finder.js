@@ -1,0 +1,178 @@
+/* The finder: instant filtering of micro-carers, with the filters in the URL.
+ *
+ * Progressive enhancement: without JavaScript the finder page shows plain
+ * links to every community and service page. With it, the form appears and
+ * filters a compact index (find/index.json); the cards of the results shown
+ * are fetched from find/cards/<slug>.html, rendered by the same template as
+ * the community and service pages. The matching rules mirror
+ * builder/model.py (Search.matches): keep the two in step.
+ */
+(function () {
+  "use strict";
+  var root = document.getElementById("mc-finder");
+  var configEl = document.getElementById("mc-finder-config");
+  if (!root || !configEl || !window.fetch || !window.URLSearchParams) return;
+  var config = JSON.parse(configEl.textContent);
+  var form = document.getElementById("mc-finder-form");
+  var section = document.getElementById("mc-results-section");
+  var count = document.getElementById("mc-count");
+  var list = document.getElementById("mc-results");
+  var more = document.getElementById("mc-more");
+  var heading = document.getElementById("mc-results-heading");
+  var FLAGS = { "taking-new-clients": 1, "welsh": 2, "direct-payments": 4 };
+  var ALL_AREAS = 8;
+  var index = null;
+  var matches = [];
+  var shown = 0;
+  var generation = 0;
+  var cardCache = {};
+
+  function fold(name) {
+    return name.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/['\u2019]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* Read the filters from a query string; an area may be an id or a place name. */
+  function readQuery(search) {
+    var q = new URLSearchParams(search);
+    var place = q.get("area") || "";
+    return {
+      area: place ? (config.places[fold(place)] || null) : null,
+      services: q.getAll("service"),
+      flags: Object.keys(FLAGS).reduce(function (bits, key) {
+        return q.get(key) === "1" ? bits | FLAGS[key] : bits;
+      }, 0)
+    };
+  }
+
+  function writeForm(state) {
+    // Several options name one community (its villages, its name in the
+    // other language): show the community's own name.
+    var own = state.area && form.querySelector('option[data-community="' + state.area + '"]');
+    if (own) own.selected = true; else form.elements.area.value = "";
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=service]"), function (box) {
+      box.checked = state.services.indexOf(box.value) !== -1;
+    });
+    Object.keys(FLAGS).forEach(function (key) {
+      form.elements[key].checked = (state.flags & FLAGS[key]) !== 0;
+    });
+  }
+
+  function queryFromForm() {
+    var q = new URLSearchParams();
+    if (form.elements.area.value) q.set("area", form.elements.area.value);
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=service]:checked"), function (box) {
+      q.append("service", box.value);
+    });
+    Object.keys(FLAGS).forEach(function (key) {
+      if (form.elements[key].checked) q.set(key, "1");
+    });
+    var text = q.toString();
+    return text ? "?" + text : "";
+  }
+
+  function filter(state) {
+    var areaIx = state.area ? index.areas.indexOf(state.area) : -1;
+    var wanted = state.services.map(function (s) { return index.services.indexOf(s); })
+      .filter(function (i) { return i !== -1; });
+    return index.providers.filter(function (row) {
+      var areas = row[1], services = row[2], flags = row[3];
+      if (state.area && !(flags & ALL_AREAS) && areas.indexOf(areaIx) === -1) return false;
+      if ((flags & state.flags) !== state.flags) return false;
+      return wanted.every(function (s) { return services.indexOf(s) !== -1; });
+    });
+  }
+
+  function card(slug) {
+    if (!cardCache[slug]) {
+      cardCache[slug] = fetch(config.cards + slug + ".html").then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      });
+    }
+    return cardCache[slug];
+  }
+
+  function announce(n) {
+    count.textContent = n === 0 ? config.text.none
+      : n === 1 ? config.text.one : config.text.many.replace("%(n)s", String(n));
+  }
+
+  function showMore() {
+    var mine = generation;
+    var next = matches.slice(shown, shown + config.pageSize);
+    shown += next.length;
+    return Promise.all(next.map(function (row) { return card(row[0]); })).then(function (cards) {
+      if (mine !== generation) return;
+      list.insertAdjacentHTML("beforeend", cards.join(""));
+      more.hidden = shown >= matches.length;
+    });
+  }
+
+  function update() {
+    generation += 1;
+    matches = filter(readQuery(window.location.search));
+    shown = 0;
+    list.innerHTML = "";
+    announce(matches.length);
+    return showMore().catch(failed);
+  }
+
+  function failed() {
+    count.textContent = config.text.failed;
+    more.hidden = true;
+  }
+
+  /* Keep the language switch on the same search. */
+  function updateLanguageLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll("a.mc-lang-switch"), function (a) {
+      a.href = a.href.split("?")[0] + window.location.search;
+    });
+  }
+
+  function onChange() {
+    var query = queryFromForm();
+    window.history.replaceState(null, "", window.location.pathname + query);
+    updateLanguageLinks();
+    update();
+  }
+
+  form.hidden = false;
+  section.hidden = false;
+  count.textContent = config.text.loading;
+  form.addEventListener("change", onChange);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    onChange();
+    heading.focus();
+  });
+  form.addEventListener("reset", function () { window.setTimeout(onChange, 0); });
+  more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore().then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    }).catch(failed);
+  });
+  window.addEventListener("popstate", function () {
+    writeForm(readQuery(window.location.search));
+    updateLanguageLinks();
+    update();
+  });
+
+  fetch(config.index).then(function (r) {
+    if (!r.ok) throw new Error(r.status);
+    return r.json();
+  }).then(function (data) {
+    index = data;
+    var state = readQuery(window.location.search);
+    writeForm(state);
+    // Normalise a shared link such as ?area=Treffynnon to the community id.
+    var query = queryFromForm();
+    if (query !== window.location.search) {
+      window.history.replaceState(null, "", window.location.pathname + query);
+    }
+    updateLanguageLinks();
+    return update();
+  }).catch(failed);
+})();

@@ -1,0 +1,59 @@
+"""Every URL rule in one place.
+
+Pages are addressed by their path inside one language's site, always ending
+in "/" ("providers/bryn-care/"). English is the site root; Welsh lives under
+"cy/" with the same paths. Links inside generated pages are relative, so
+the site works wherever it is hosted.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+LANG_PREFIX = {"en": "", "cy": "cy/"}
+FINDER = "find/"
+PROVIDERS = "providers/"
+AREAS = "areas/"
+SERVICES = "services/"
+STATIC = "assets/microcare/"
+PHOTOS = "photos/"
+
+
+def provider(slug: str) -> str:
+    return f"{PROVIDERS}{slug}/"
+
+
+def area(area_id: str) -> str:
+    return f"{AREAS}{area_id}/"
+
+
+def service(service_id: str) -> str:
+    return f"{SERVICES}{service_id}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file that MkDocs turns into the page at ``url``.
+
+    Section pages ("find/", "areas/") come from an ``index.md``; the pages
+    below them ("areas/mold/") from a file named after the last part.
+    """
+    if url.count("/") <= 1:
+        return f"{url}index.md"
+    return f"{url[:-1]}.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site paths)."""
+    rel = posixpath.relpath(to_url or ".", from_url or ".")
+    if rel == ".":
+        return "./"
+    if (to_url == "" or to_url.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def counterpart(url: str, from_lang: str, to_lang: str) -> str:
+    """A relative link from a page to the same page in the other language."""
+    here = LANG_PREFIX[from_lang] + url
+    there = LANG_PREFIX[to_lang] + url
+    return relative(here, there)

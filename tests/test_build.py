@@ -1,0 +1,111 @@
+"""A real build of the sample site, checked page by page against the YAML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests import expected
+
+CARD_LINK = re.compile(r'<h[23] class="mc-card__name"><a href="[./]*providers/([a-z0-9-]+)/">')
+
+
+def card_slugs(html: str) -> list[str]:
+    return CARD_LINK.findall(html)
+
+
+def read(site_dir: Path, path: str) -> str:
+    return (site_dir / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_every_published_provider_has_a_page(site_dir: Path, prefix: str) -> None:
+    built = {p.name for p in (site_dir / prefix / "providers").iterdir() if p.is_dir()}
+    assert built == {p.slug for p in expected.published()}
+
+
+def test_provider_page_shows_phone_and_areas(site_dir: Path) -> None:
+    html = read(site_dir, "providers/bryn-care/index.html")
+    assert '<a class="mc-contact__phone" href="tel:+441632960001">01632 960001</a>' in html
+    for area, name in [
+        ("argoed", "Argoed"),
+        ("gwernaffield", "Gwernaffield"),
+        ("gwernymynydd", "Gwernymynydd"),
+        ("mold", "Mold"),
+    ]:
+        assert f'<a href="../../areas/{area}/">{name}</a>' in html
+
+
+def test_welsh_provider_page_shows_welsh_area_names(site_dir: Path) -> None:
+    html = read(site_dir, "cy/providers/bryn-care/index.html")
+    assert '<a href="../../areas/mold/">Yr Wyddgrug</a>' in html
+    assert 'href="tel:+441632960001"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_each_area_page_lists_exactly_the_providers_covering_it(
+    site_dir: Path, prefix: str
+) -> None:
+    for area in expected.community_ids():
+        shown = card_slugs(read(site_dir, f"{prefix}areas/{area}/index.html"))
+        assert sorted(shown) == sorted(expected.matching(area=area)), area
+        assert len(shown) == len(set(shown)), f"{area} lists a provider twice"
+
+
+def test_each_service_page_lists_exactly_the_providers_offering_it(site_dir: Path) -> None:
+    for service in expected.service_ids():
+        shown = card_slugs(read(site_dir, f"services/{service}/index.html"))
+        assert sorted(shown) == sorted(expected.matching(services=(service,))), service
+
+
+def test_a_to_z_lists_every_published_provider_in_order(site_dir: Path) -> None:
+    shown = card_slugs(read(site_dir, "providers/index.html"))
+    assert sorted(shown) == sorted(p.slug for p in expected.published())
+    names = {p.slug: p.name for p in expected.published()}
+    folded = [names[s].casefold().removeprefix("the ") for s in shown]
+    assert folded == sorted(folded)
+
+
+def test_drafts_appear_nowhere_in_the_site(site_dir: Path) -> None:
+    drafts = expected.drafts()
+    assert drafts, "the sample data should include a draft"
+    for path in site_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for draft in drafts:
+                assert draft.slug.encode() not in content, f"{draft.slug} in {path}"
+                assert draft.name.encode() not in content, f"{draft.name} in {path}"
+                if draft.phone:
+                    assert draft.phone.encode() not in content, f"{draft.phone} in {path}"
+
+
+def test_provider_pages_are_not_in_the_navigation(site_dir: Path) -> None:
+    home = read(site_dir, "index.html")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    for p in expected.published():
+        assert f"providers/{p.slug}/" not in nav
+    assert "areas/mold/" not in nav
+    assert "find/" in nav
+
+
+def test_no_page_asks_a_third_party_for_anything(site_dir: Path) -> None:
+    pattern = re.compile(r'<(?:script|link|img|iframe)\b[^>]*(?:src|href)="(https?:)?//', re.I)
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for match in pattern.finditer(html):
+            tag = html[match.start() : html.index(">", match.start()) + 1]
+            # hreflang alternates name the site's own published address.
+            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, f"{path}: {tag}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_the_build_is_deterministic(site_dir: Path, build_site) -> None:  # type: ignore[no-untyped-def]
+    again = build_site()
+    first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    different = [str(k) for k in first if first[k] != second[k]]
+    assert different == []

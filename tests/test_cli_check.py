@@ -1,0 +1,117 @@
+"""``python -m builder check``: exact output and exit code, asserted together."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from builder import cli
+from builder.cli import main
+from builder.vocab import ROOT
+
+INVALID = "tests/fixtures/providers/invalid"
+VALID = "tests/fixtures/providers/valid"
+TODAY = ["--today", "2026-11-22", "--lang", "en"]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("MICROCARE_TODAY", raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", *args])
+    return code, capsys.readouterr().out
+
+
+def test_errors_are_listed_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, f"{INVALID}/out-of-range.yml", *TODAY) == (
+        1,
+        f"{INVALID}/out-of-range.yml:6:8: [error] "
+        '"staff" is 7, but it must be from 0 to 5 (staff)\n'
+        f'{INVALID}/out-of-range.yml:37:16: [error] "hourly_rate" is 0, but it must be more than 0 '
+        "and at most 200 (prices.hourly_rate)\n"
+        f'{INVALID}/out-of-range.yml:38:26: [error] "minimum_visit_minutes" is 10, but it must be '
+        "from 15 to 720 (prices.minimum_visit_minutes)\n",
+    )
+
+
+def test_a_clean_folder_prints_nothing_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, VALID, *TODAY) == (0, "")
+    assert run(capsys, "providers/bryn-care.yml", *TODAY) == (0, "")
+
+
+def test_warnings_alone_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = run(capsys, f"{INVALID}/welsh-missing.yml", *TODAY)
+    assert (code, output.count("[warning]"), output.count("[error]")) == (0, 2, 0)
+
+
+def test_github_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(
+        capsys,
+        f"{INVALID}/bad-phone.yml",
+        f"{INVALID}/empty-file.yml",
+        "--format",
+        "github",
+        *TODAY,
+    ) == (
+        1,
+        f"::error file={INVALID}/bad-phone.yml,line=24,col=10,title=contact.phone::"
+        "'01632 96023' is not a valid UK phone number; check the digits\n"
+        f"::error file={INVALID}/empty-file.yml,line=1,col=1::"
+        "the file is empty: it has no fields\n",
+    )
+
+
+def test_today_defaults_to_the_sample_data_date(capsys: pytest.CaptureFixture[str]) -> None:
+    future = f"{INVALID}/future-dates.yml"
+    assert run(capsys, future, "--lang", "en") == run(capsys, future, *TODAY)
+    code, output = run(capsys, future, "--today", "2028-01-01", "--lang", "en")
+    assert (code, output) == (0, "")
+
+
+def test_lang_defaults_to_welsh_for_a_welsh_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "cy_GB.UTF-8")
+    assert cli._default_lang() == "cy"
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert cli._default_lang() == "en"
+    monkeypatch.delenv("LANG")
+    assert cli._default_lang() == "en"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["check", "--format", "xml"],
+        ["check", "--today", "22/11/2026"],
+        ["check", "--lang", "fr"],
+        ["check", "no/such/file.yml"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_python_m_builder_check() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "builder", "check", f"{INVALID}/duplicate-key.yml", *TODAY],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        1,
+        f"{INVALID}/duplicate-key.yml:28:3: [error] "
+        '"email" is here twice; the first is on line 26. Remove one (contact.email)\n',
+        "",
+    )
