@@ -121,6 +121,32 @@ def run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="copy the area and service ids from data/ into the schema",
+        description="Update schema/provider.schema.json from data/areas.yml and "
+        "data/services.yml. With --check, only say whether it is up to date.",
+    )
+    schema.add_argument("--check", action="store_true", help="exit 1 if the schema is out of date")
+    schema.set_defaults(run=run_schema)
+
+
+def run_schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``schema``: bring the schema's id lists in step with the vocabularies."""
+    from builder import schema
+
+    want = schema.expected_text(load_vocabulary())
+    if want == schema.current_text():
+        return 0
+    if args.check:
+        print("schema/provider.schema.json is out of date: run python -m builder schema")
+        return 1
+    schema.SCHEMA_PATH.write_text(want, encoding="utf-8")
+    print("Updated schema/provider.schema.json from data/.")
+    return 0
+
+
 def _default_lang() -> str:
     return "cy" if os.environ.get("LANG", "").startswith("cy") else "en"
 
@@ -145,4 +171,5 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_check,
     _add_build,
     _add_serve,
+    _add_schema,
 )

@@ -111,6 +111,8 @@ class Provider:
     cover: Text
     photo: Photo | None
     reviewed: dt.date
+    withdrawn: dt.date | None = None
+    last_updated: dt.date | None = None  # from the file's git history, if any
 
     @property
     def welsh_speaking(self) -> bool:
@@ -150,11 +152,21 @@ class Search:
 
 @dataclass(frozen=True)
 class Directory:
-    """The published providers, sorted by name, with the vocabularies."""
+    """The listed providers, sorted by name, with the vocabularies.
+
+    ``providers`` are the ones families can find. ``withdrawn`` were listed
+    once: only their old address says they are no longer listed.
+    """
 
     providers: tuple[Provider, ...]
     vocab: Vocabulary
     today: dt.date
+    withdrawn: tuple[Provider, ...] = ()
+
+    def availability_stale(self, p: Provider) -> bool:
+        """True when the provider has not confirmed availability recently."""
+        days = int(self.vocab.settings["freshness"]["availability_days"])
+        return (self.today - p.availability.confirmed).days > days
 
     def find(self, search: Search) -> tuple[Provider, ...]:
         """The providers a search returns, in directory order (by name)."""
@@ -173,18 +185,32 @@ def sort_key(name: str) -> tuple[str, str]:
     return (folded.removeprefix("the "), folded)
 
 
-def build_directory(profiles: Iterable[Any], vocab: Vocabulary, today: dt.date) -> Directory:
+def build_directory(
+    profiles: Iterable[Any],
+    vocab: Vocabulary,
+    today: dt.date,
+    last_updated: Mapping[str, dt.date] | None = None,
+) -> Directory:
     """Turn checked profiles into a Directory of the published ones.
 
     ``profiles`` are ``validate.CheckedProfile`` objects that passed every
     check; a draft (``published: false``) is dropped here and nowhere else.
+    ``last_updated`` maps a slug to the date its file last changed in git.
     """
     order = {s: i for i, s in enumerate(vocab.service_ids)}
+    updated = last_updated or {}
     published = [
-        _provider(p.slug, p.data, order) for p in profiles if p.data and p.data["published"] is True
+        _provider(p.slug, p.data, order, updated.get(p.slug))
+        for p in profiles
+        if p.data and p.data["published"] is True
     ]
     published.sort(key=lambda p: (sort_key(p.name), p.slug))
-    return Directory(providers=tuple(published), vocab=vocab, today=today)
+    return Directory(
+        providers=tuple(p for p in published if p.withdrawn is None),
+        vocab=vocab,
+        today=today,
+        withdrawn=tuple(p for p in published if p.withdrawn is not None),
+    )
 
 
 def _date(value: str) -> dt.date:
@@ -208,7 +234,12 @@ def _phone(contact: Mapping[str, Any]) -> Phone | None:
     )
 
 
-def _provider(slug: str, d: Mapping[str, Any], service_order: Mapping[str, int]) -> Provider:
+def _provider(
+    slug: str,
+    d: Mapping[str, Any],
+    service_order: Mapping[str, int],
+    last_updated: dt.date | None,
+) -> Provider:
     contact, availability, prices, checks = (
         d["contact"],
         d["availability"],
@@ -258,4 +289,6 @@ def _provider(slug: str, d: Mapping[str, Any], service_order: Mapping[str, int])
         cover=_text(d, "cover") or Text(""),
         photo=Photo(file=photo["file"], alt=_text(photo, "alt") or Text("")) if photo else None,
         reviewed=_date(d["reviewed"]),
+        withdrawn=_date(d["withdrawn"]) if "withdrawn" in d else None,
+        last_updated=last_updated,
     )

@@ -171,6 +171,9 @@ class Renderer:
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("provider.md.j2", url, p=p)
             out[f"{urls.FINDER}cards/{p.slug}.html"] = self._page("card.html.j2", urls.FINDER, p=p)
+        for p in d.withdrawn:
+            url = urls.provider(p.slug)
+            out[urls.source_path(url)] = self._page("withdrawn.md.j2", url, p=p)
         for c in self.vocab.communities:
             url = urls.area(c.id)
             out[urls.source_path(url)] = self._page(

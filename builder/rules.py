@@ -39,6 +39,7 @@ DATE_FIELDS: tuple[FieldPath, ...] = (
     ("checks", "insurance", "expires"),
     ("checks", "quality_framework", "completed"),
     ("reviewed",),
+    ("withdrawn",),
 )
 # Dates of things that have happened; the insurance's expiry date is ahead.
 _PAST_FIELDS = frozenset(DATE_FIELDS) - {("checks", "insurance", "expires")}

@@ -22,6 +22,7 @@ class Profile:
     slug: str
     name: str
     published: bool
+    withdrawn: bool
     areas: frozenset[str]
     services: frozenset[str]
     status: str
@@ -40,6 +41,7 @@ def profiles(folder: Path = PROVIDERS) -> tuple[Profile, ...]:
                 slug=path.stem,
                 name=d["name"],
                 published=d["published"] is True,
+                withdrawn="withdrawn" in d,
                 areas=frozenset(d["areas"]),
                 services=frozenset(d["services"]),
                 status=d["availability"]["status"],
@@ -52,11 +54,17 @@ def profiles(folder: Path = PROVIDERS) -> tuple[Profile, ...]:
 
 
 def published() -> list[Profile]:
-    return [p for p in profiles() if p.published]
+    """The providers families can find: published and not withdrawn."""
+    return [p for p in profiles() if p.published and not p.withdrawn]
 
 
 def drafts() -> list[Profile]:
     return [p for p in profiles() if not p.published]
+
+
+def withdrawn() -> list[Profile]:
+    """Providers listed once: only their old address remains."""
+    return [p for p in profiles() if p.published and p.withdrawn]
 
 
 def matching(

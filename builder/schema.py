@@ -1,0 +1,39 @@
+"""Keep the schema's lists of areas and services in step with data/.
+
+The schema is the single source of truth for the builder and for editors;
+the vocabularies are data another council can change. After changing
+``data/areas.yml`` or ``data/services.yml``, ``python -m builder schema``
+copies their ids into the schema's ``enum`` lists, so that VS Code offers
+the new ids as staff type. A test fails while the two disagree.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from builder.validate import SCHEMA_PATH
+from builder.vocab import Vocabulary
+
+
+def with_vocabulary(schema: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:
+    """A copy of ``schema`` whose area and service lists are those in ``vocab``."""
+    updated = copy.deepcopy(schema)
+    properties = updated["properties"]
+    properties["areas"]["items"]["enum"] = list(vocab.area_ids)
+    properties["services"]["items"]["enum"] = list(vocab.service_ids)
+    return updated
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    """The schema file's text, formatted as committed."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def current_text() -> str:
+    return SCHEMA_PATH.read_text(encoding="utf-8")
+
+
+def expected_text(vocab: Vocabulary) -> str:
+    return dumps(with_vocabulary(json.loads(current_text()), vocab))
