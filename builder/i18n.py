@@ -14,9 +14,11 @@ Welsh page.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date as _babel_format_date
 from babel.messages.pofile import read_po
@@ -92,3 +94,28 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
 def format_date(value: dt.date, lang: str) -> str:
     """A date as people write it: "3 March 2026", "3 Mawrth 2026"."""
     return _babel_format_date(value, "d MMMM y", locale=_BABEL_LOCALE[lang])
+
+
+def extract_schema(
+    fileobj: Any, keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel extractor: every ``description`` in the JSON Schema.
+
+    The field reference is generated from these descriptions, so they are
+    translated through the same catalogue as every other string.
+    """
+    schema = json.load(fileobj)
+    for text in sorted(set(_descriptions(schema))):
+        yield (0, "_", text, [])
+
+
+def _descriptions(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                yield value
+            else:
+                yield from _descriptions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _descriptions(item)

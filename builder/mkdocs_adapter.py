@@ -83,7 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, the finder's data, our assets and photos."""
     assert _directory is not None
-    pages = render.build_pages(_directory, language(config))
+    pages = render.build_pages(_directory, language(config), config.site_url or "")
     for path, content in sorted(pages.items()):
         # Provider, area and service pages stay out of the navigation: the
         # nav is rendered into every page, so listing them would make the

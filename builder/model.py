@@ -14,6 +14,7 @@ from typing import Any
 
 import phonenumbers
 
+from builder.history import EMPTY, Change, History
 from builder.vocab import Vocabulary
 
 TAKING_NEW_CLIENTS = "taking-new-clients"
@@ -162,6 +163,11 @@ class Directory:
     vocab: Vocabulary
     today: dt.date
     withdrawn: tuple[Provider, ...] = ()
+    changes: tuple[Change, ...] = ()  # notable changes, newest first
+
+    def provider(self, slug: str) -> Provider:
+        """A listed or withdrawn provider, by its file name."""
+        return next(p for p in (*self.providers, *self.withdrawn) if p.slug == slug)
 
     def availability_stale(self, p: Provider) -> bool:
         """True when the provider has not confirmed availability recently."""
@@ -189,27 +195,33 @@ def build_directory(
     profiles: Iterable[Any],
     vocab: Vocabulary,
     today: dt.date,
-    last_updated: Mapping[str, dt.date] | None = None,
+    history: History = EMPTY,
 ) -> Directory:
     """Turn checked profiles into a Directory of the published ones.
 
     ``profiles`` are ``validate.CheckedProfile`` objects that passed every
-    check; a draft (``published: false``) is dropped here and nowhere else.
-    ``last_updated`` maps a slug to the date its file last changed in git.
+    check; a draft (``published: false``) is dropped here and nowhere else,
+    and so are its changes in ``history``.
     """
     order = {s: i for i, s in enumerate(vocab.service_ids)}
-    updated = last_updated or {}
     published = [
-        _provider(p.slug, p.data, order, updated.get(p.slug))
+        _provider(p.slug, p.data, order, history.last_updated.get(p.slug))
         for p in profiles
         if p.data and p.data["published"] is True
     ]
     published.sort(key=lambda p: (sort_key(p.name), p.slug))
+    listed = tuple(p for p in published if p.withdrawn is None)
+    withdrawn = tuple(p for p in published if p.withdrawn is not None)
+    listed_slugs = {p.slug for p in listed}
+    withdrawn_slugs = {p.slug for p in withdrawn}
+    changes = tuple(
+        c
+        for c in history.changes
+        if (c.slug in withdrawn_slugs and c.kind == "withdrawn")
+        or (c.slug in listed_slugs and c.kind != "withdrawn")
+    )
     return Directory(
-        providers=tuple(p for p in published if p.withdrawn is None),
-        vocab=vocab,
-        today=today,
-        withdrawn=tuple(p for p in published if p.withdrawn is not None),
+        providers=listed, vocab=vocab, today=today, withdrawn=withdrawn, changes=changes
     )
 
 

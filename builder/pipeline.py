@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder.history import read_history
 from builder.model import Directory, build_directory
 from builder.validate import CheckResult, check_files
 from builder.vocab import ROOT, Vocabulary, load_vocabulary
@@ -64,4 +65,4 @@ def load_directory(
     result = check_files(provider_files((), root), root=root, today=when, vocab=vocab)
     if result.errors:
         return None, result
-    return build_directory(result.profiles, vocab, when), result
+    return build_directory(result.profiles, vocab, when, read_history(root)), result

@@ -20,12 +20,14 @@ from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from builder import i18n, urls
+from builder import i18n, urls, validate
+from builder.fields import iter_fields
 from builder.i18n import N_
 from builder.model import Directory, Provider, Search, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
+RECENT_CHANGES = 50  # changes on the Recent changes page and in its feed
 
 # Labels for the fixed values in the schema. Areas and services have their
 # labels in data/; these are part of the product, so they are translated
@@ -52,8 +54,9 @@ LABELS = {
 class Renderer:
     """Renders every page of one language's site."""
 
-    def __init__(self, directory: Directory, lang: str) -> None:
+    def __init__(self, directory: Directory, lang: str, site_url: str = "") -> None:
         self.directory = directory
+        self.site_url = site_url
         self.vocab = directory.vocab
         self.lang = lang
         self.gettext = i18n.translator(lang)
@@ -191,6 +194,17 @@ class Renderer:
             "find.md.j2", urls.FINDER, finder=self.finder_config()
         )
         out[f"{urls.FINDER}index.json"] = finder_index(d)
+        # The staff guide links to it as fields.md, a page beside the guide.
+        out["fields.md"] = self._page(
+            "fields.md.j2", urls.FIELDS, fields=list(iter_fields(validate.schema()))
+        )
+        changes = d.changes[:RECENT_CHANGES]
+        out[urls.source_path(urls.RECENT)] = self._page(
+            "recent.md.j2", urls.RECENT, changes=changes
+        )
+        out[urls.FEED] = self._page(
+            "feed.xml.j2", urls.FEED, changes=changes, site_url=self.site_url
+        )
         return out
 
     def finder_config(self) -> str:
@@ -220,9 +234,13 @@ class Renderer:
         return place_options(self.directory, self.lang)
 
 
-def build_pages(directory: Directory, lang: str) -> dict[str, str]:
-    """All generated pages of the ``lang`` site: ``{site path: content}``."""
-    return Renderer(directory, lang).pages()
+def build_pages(directory: Directory, lang: str, site_url: str = "") -> dict[str, str]:
+    """All generated pages of the ``lang`` site: ``{site path: content}``.
+
+    ``site_url`` is where this language's site is published; the Atom feed
+    needs it for absolute links, and leaves links relative without it.
+    """
+    return Renderer(directory, lang, site_url).pages()
 
 
 def place_options(directory: Directory, lang: str) -> list[tuple[str, str, bool]]:

@@ -5,9 +5,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 pot=$(mktemp --suffix=.pot)
-.venv/bin/pybabel -q extract -F builder/locales/babel.cfg -k N_ --no-location --sort-output \
+.venv/bin/python -m babel.messages.frontend -q extract -F builder/locales/babel.cfg -k N_ --no-location --sort-output \
   --project="Flintshire Micro-care Directory" -o "$pot" .
-.venv/bin/pybabel -q update -i "$pot" -d builder/locales -l cy \
+.venv/bin/python -m babel.messages.frontend -q update -i "$pot" -d builder/locales -l cy \
   --no-fuzzy-matching --no-wrap --ignore-obsolete
 rm -f "$pot"
 echo "Updated builder/locales/cy/LC_MESSAGES/messages.po"

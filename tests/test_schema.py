@@ -1,0 +1,43 @@
+"""The schema is the contract: described, in step with data/, named by every profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from builder import schema as schema_file
+from builder.cli import main
+from builder.validate import schema
+from builder.vocab import ROOT, load_vocabulary
+
+
+def properties(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    for name, prop in node.get("properties", {}).items():
+        yield f"{path}{name}", prop
+        yield from properties(prop, f"{path}{name}.")
+        if "items" in prop:
+            yield f"{path}{name}[]", prop["items"]
+
+
+def test_every_field_has_a_plain_english_description() -> None:
+    missing = [path for path, prop in properties(schema()) if not prop.get("description")]
+    assert missing == []
+
+
+def test_descriptions_speak_to_staff_not_programmers() -> None:
+    jargon = ("additionalProperties", "enum", "regex", "pattern", "JSON", "null", "string")
+    for path, prop in properties(schema()):
+        text = prop["description"]
+        assert text.endswith("."), (path, text)
+        assert not any(word in text for word in jargon), (path, text)
+
+
+def test_the_schema_lists_exactly_the_ids_in_data() -> None:
+    assert schema_file.expected_text(load_vocabulary()) == schema_file.current_text()
+    assert main(["schema", "--check"]) == 0
+
+
+def test_every_profile_names_the_schema_for_editors() -> None:
+    for path in sorted((ROOT / "providers").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../schema/provider.schema.json", path
