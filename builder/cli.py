@@ -14,12 +14,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from builder import pipeline
-from builder.i18n import MissingTranslation
+from builder import changes, due, freshness, pipeline, scaffold
+from builder.i18n import N_, MissingTranslation, translator
 from builder.problems import Problem
 from builder.report import FORMATS, format_problems
-from builder.validate import check_files
+from builder.validate import SCHEMA_PATH, check_files, display_path
 from builder.vocab import ROOT, load_vocabulary
 
 
@@ -50,6 +51,12 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check.add_argument(
         "--today", type=_date, help="treat this day (YYYY-MM-DD) as today; default: the sample date"
     )
+    check.add_argument(
+        "--changed",
+        metavar="BASE",
+        help="report only on profiles changed since the git commit or branch BASE "
+        "(or new); names and web addresses are still compared with every profile",
+    )
     check.set_defaults(run=run_check)
 
 
@@ -60,10 +67,31 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(f"no such file or folder: {missing[0]}")
     vocab = load_vocabulary()
     paths = pipeline.provider_files(args.paths)
-    result = check_files(paths, root=ROOT, today=pipeline.today(vocab, args.today), vocab=vocab)
+    others: list[Path] = []
+    if args.changed is not None:
+        paths, others = _split_changed(paths, args, parser)
+    today = pipeline.today(vocab, args.today)
+    result = check_files(paths, root=ROOT, today=today, vocab=vocab, others=others)
     if result.problems:
         print(_format(result.problems, args.format, args.lang))
     return 1 if result.errors else 0
+
+
+def _split_changed(
+    paths: list[Path], args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[list[Path], list[Path]]:
+    """``--changed``: the profiles changed since BASE, and the rest to compare them with."""
+    given = args.paths or [ROOT / pipeline.PROVIDERS_DIR]
+    try:
+        changed = changes.changed_files(
+            args.changed, [p if p.is_dir() else p.parent for p in given]
+        )
+    except changes.GitError as error:
+        parser.error(_say(error.message, args.lang, **error.values))
+    return (
+        [path for path in paths if path.resolve() in changed],
+        [path for path in paths if path.resolve() not in changed],
+    )
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -142,8 +170,86 @@ def run_schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     if args.check:
         print("schema/provider.schema.json is out of date: run python -m builder schema")
         return 1
-    schema.SCHEMA_PATH.write_text(want, encoding="utf-8")
+    SCHEMA_PATH.write_text(want, encoding="utf-8")
     print("Updated schema/provider.schema.json from data/.")
+    return 0
+
+
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a new provider profile, as a draft",
+        description="Write providers/<name>.yml with every field, as a draft with "
+        "placeholders to replace. Never overwrites a profile.",
+    )
+    new.add_argument("name", metavar="NAME", help='the business name, in quotes: "Tŷ Twt"')
+    new.add_argument("--folder", type=Path, default=ROOT / "providers", help="default: providers/")
+    new.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
+    new.set_defaults(run=run_new)
+
+
+def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``new``: write a draft profile; 1 if one with that file name exists."""
+    lang, vocab = _default_lang(), load_vocabulary()
+    if not scaffold.slug(args.name):
+        parser.error(_say(N_("a business name needs at least one letter or number"), lang))
+    drama = bool(vocab.settings.get("accept_drama_numbers", False))
+    try:
+        path = scaffold.write_profile(
+            args.name, args.folder, pipeline.today(vocab, args.today), drama_numbers=drama
+        )
+    except FileExistsError as exists:
+        file = display_path(Path(exists.filename or exists.args[0]), ROOT)
+        print(_say(N_("{file} already exists; edit it, or choose another name"), lang, file=file))
+        return 1
+    except FileNotFoundError:
+        file = display_path(args.folder, ROOT)
+        print(_say(N_("there is no folder {file}; check its name"), lang, file=file))
+        return 1
+    file = display_path(path, ROOT)
+    print(_say(N_("Wrote {file}, a draft: replace every REPLACE, then run:"), lang, file=file))
+    print(f"python -m builder check {file}")
+    return 0
+
+
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="list reviews, insurance and availability due soon or overdue",
+        description="List council reviews and insurance renewals due within the report_days "
+        "of data/directory.yml, or overdue, and availability not confirmed recently. Drafts "
+        "are marked; withdrawn profiles are left out.",
+    )
+    report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file or a folder")
+    report.add_argument("--csv", type=Path, metavar="FILE", help="also write the rows to FILE")
+    report.add_argument("--lang", choices=("en", "cy"), default=_default_lang(), help="en or cy")
+    report.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
+    report.set_defaults(run=run_report)
+
+
+def run_report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``report``: print what falls due, and write it as CSV if asked; 0 unless it cannot."""
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        parser.error(f"no such file or folder: {missing[0]}")
+    vocab = load_vocabulary()
+    today, limits = pipeline.today(vocab, args.today), freshness.periods(vocab)
+    result = check_files(pipeline.provider_files(args.paths), root=ROOT, today=today, vocab=vocab)
+    items = due.due_items(((p.display, p.data) for p in result.profiles), limits, today)
+    lang = args.lang
+    try:
+        table = due.format_table(items, today, limits, lang)
+    except MissingTranslation as missing_text:
+        print(f"{missing_text}; showing the report in English", file=sys.stderr)
+        lang, table = "en", due.format_table(items, today, limits, "en")
+    print(table)
+    if args.csv is not None:
+        try:
+            with args.csv.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: for Excel
+                due.write_csv(items, today, f, lang)
+        except OSError:
+            print(_say(N_("cannot write {file}; check the folder"), lang, file=args.csv))
+            return 1
     return 0
 
 
@@ -156,6 +262,14 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _say(message: str, lang: str, **args: Any) -> str:
+    """A message for the person at the terminal, in Welsh if it has been translated."""
+    try:
+        return translator(lang)(message).format(**args)
+    except MissingTranslation:
+        return message.format(**args)
 
 
 def _format(problems: list[Problem], fmt: str, lang: str) -> str:
@@ -172,4 +286,6 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_build,
     _add_serve,
     _add_schema,
+    _add_new,
+    _add_report,
 )

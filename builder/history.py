@@ -48,9 +48,23 @@ def read_history(root: Path, folder: str = "providers") -> History:
     """Read the git history of ``root/folder``; EMPTY when there is none."""
     try:
         log = subprocess.run(
-            ["git", "log", f"--format={_COMMIT}%H %cs", "-p", "--unified=0", "--no-color",
-             "--no-renames", "--", f"{folder}/*.yml", f"{folder}/*.yaml"],
-            cwd=root, capture_output=True, text=True, encoding="utf-8", check=True,
+            [
+                "git",
+                "log",
+                f"--format={_COMMIT}%H %cs",
+                "-p",
+                "--unified=0",
+                "--no-color",
+                "--no-renames",
+                "--",
+                f"{folder}/*.yml",
+                f"{folder}/*.yaml",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return EMPTY

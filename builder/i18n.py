@@ -56,12 +56,18 @@ def _catalogue(lang: str) -> dict[str, str]:
     with catalogue_path(lang).open("rb") as f:
         catalog = read_po(f, locale=lang)
     # A fuzzy entry is a guess that a translator has not accepted: treat it
-    # as missing, as gettext does.
-    return {
-        str(m.id): str(m.string)
-        for m in catalog
-        if m.id and m.string and not m.fuzzy and isinstance(m.id, str)
-    }
+    # as missing, as gettext does. A plural entry (from ngettext) gives its
+    # singular and its plural form, each looked up by its English text.
+    table: dict[str, str] = {}
+    for m in catalog:
+        if not m.id or m.fuzzy:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        for english, welsh in zip(ids, strings, strict=False):
+            if welsh:
+                table[str(english)] = str(welsh)
+    return table
 
 
 def translator(lang: str) -> Callable[[str], str]:

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from builder import i18n, pipeline, render, report, urls  # noqa: E402
+from builder.i18n import N_  # noqa: E402
 from builder.model import Directory  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
@@ -71,7 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "counterpart_root": urls.counterpart("", language(config), OTHER[language(config)]),
         "sample_notice": (
             i18n.translator(language(config))(
-                "This is a sample site: every micro-carer on it is fictional."
+                N_("This is a sample site: every micro-carer on it is fictional.")
             )
             if directory.vocab.settings.get("sample_data_date")
             else ""
@@ -145,6 +146,8 @@ def _build_one(lang: str, site_dir: str, today: str) -> str | None:
         build(config)
     except MkDocsException as error:
         return str(error)
+    except i18n.MissingTranslation as missing:
+        return str(missing)
     return None
 
 

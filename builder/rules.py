@@ -23,9 +23,11 @@ import phonenumbers
 from babel import Locale
 from email_validator import EmailNotValidError, validate_email
 
+from builder.freshness import FRESHNESS_RULES
 from builder.i18n import N_
 from builder.load import FieldPath, SourceMap
 from builder.problems import Level, Problem, problem
+from builder.scaffold import PLACEHOLDER_RULES
 from builder.vocab import Vocabulary
 
 Found = tuple[FieldPath, Problem]
@@ -274,6 +276,8 @@ RULES: tuple[Rule, ...] = (
     _languages,
     _photo,
     _welsh,
+    *FRESHNESS_RULES,
+    *PLACEHOLDER_RULES,
 )
 
 

@@ -61,9 +61,19 @@ class CheckResult:
 
 
 def check_files(
-    paths: Sequence[Path], *, root: Path, today: date, vocab: Vocabulary
+    paths: Sequence[Path],
+    *,
+    root: Path,
+    today: date,
+    vocab: Vocabulary,
+    others: Sequence[Path] = (),
 ) -> CheckResult:
-    """Check every file in ``paths``; problems name files relative to ``root``."""
+    """Check every file in ``paths``; problems name files relative to ``root``.
+
+    ``others`` are only read, so that the rules across files (one business
+    name, one web address) compare ``paths`` with them too; problems are
+    reported only for ``paths``.
+    """
     max_bytes = int(vocab.settings.get("limits", {}).get("file_bytes", 200_000))
     named: dict[str, Path] = {}
     for path in paths:
@@ -81,7 +91,9 @@ def check_files(
             profile = rules.Profile(path, display, result.data, result.source, today, vocab)
             profiles.append(profile)
             found += _check_profile(profile, result.flagged, aliases)
-    found += rules.check_across(files, profiles)
+    context = _context(others, named, root, today, vocab, max_bytes)
+    across = rules.check_across(files + context[0], profiles + context[1])
+    found += [p for p in across if p.file in named]
     failed = {p.file for p in found if p.is_error}
     checked = [
         CheckedProfile(path, display, path.stem, result.data, display not in failed)
@@ -89,6 +101,25 @@ def check_files(
     ]
     ordered = sorted(set(found), key=lambda p: (p.file, p.line, p.column, p.field, p.message))
     return CheckResult(checked, ordered)
+
+
+def _context(
+    others: Sequence[Path],
+    named: dict[str, Path],
+    root: Path,
+    today: date,
+    vocab: Vocabulary,
+    max_bytes: int,
+) -> tuple[list[tuple[Path, str]], list[rules.Profile]]:
+    """The files in ``others`` that are not being checked, and those of them YAML can read."""
+    unchecked = {display_path(path, root): path for path in others}
+    files = [(path, display) for display, path in unchecked.items() if display not in named]
+    profiles = []
+    for path, display in files:
+        result = load_provider(path, display, max_bytes=max_bytes)
+        if result.data is not None:
+            profiles.append(rules.Profile(path, display, result.data, result.source, today, vocab))
+    return files, profiles
 
 
 def display_path(path: Path, root: Path) -> str:

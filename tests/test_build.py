@@ -9,7 +9,7 @@ import pytest
 
 from tests import expected
 
-CARD_LINK = re.compile(r'<h[23] class="mc-card__name"><a href="[./]*providers/([a-z0-9-]+)/">')
+CARD_LINK = re.compile(r'<h[23] class="mc-card__name"><a href="(?:[./]*providers/)?([a-z0-9-]+)/">')
 
 
 def card_slugs(html: str) -> list[str]:
@@ -23,7 +23,31 @@ def read(site_dir: Path, path: str) -> str:
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_every_published_provider_has_a_page(site_dir: Path, prefix: str) -> None:
     built = {p.name for p in (site_dir / prefix / "providers").iterdir() if p.is_dir()}
-    assert built == {p.slug for p in expected.published()}
+    listed_once = {p.slug for p in expected.withdrawn()}
+    assert built == {p.slug for p in expected.published()} | listed_once
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_a_withdrawn_provider_is_only_a_notice_at_its_old_address(
+    site_dir: Path, prefix: str
+) -> None:
+    for gone in expected.withdrawn():
+        page = read(site_dir, f"{prefix}providers/{gone.slug}/index.html")
+        assert '<meta name="robots" content="noindex">' in page
+        assert gone.phone and gone.phone not in page
+        assert 'href="../../find/"' in page
+        elsewhere = [
+            str(path.relative_to(site_dir))
+            for path in site_dir.rglob("*")
+            if path.is_file()
+            and gone.slug.encode() in path.read_bytes()
+            and not str(path.relative_to(site_dir)).endswith(f"providers/{gone.slug}/index.html")
+        ]
+        # Only the Recent changes page and its feed may say it has gone.
+        allowed = {
+            f"{lang}recent/{name}" for lang in ("", "cy/") for name in ("index.html", "feed.xml")
+        }
+        assert set(elsewhere) <= allowed
 
 
 def test_provider_page_shows_phone_and_areas(site_dir: Path) -> None:
@@ -82,13 +106,14 @@ def test_drafts_appear_nowhere_in_the_site(site_dir: Path) -> None:
 
 
 def test_provider_pages_are_not_in_the_navigation(site_dir: Path) -> None:
-    home = read(site_dir, "index.html")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
-    nav = nav[: nav.index("</nav>")]
-    for p in expected.published():
-        assert f"providers/{p.slug}/" not in nav
-    assert "areas/mold/" not in nav
-    assert "find/" in nav
+    # The navigation is in every page: a page that links no provider in its
+    # content shows that the navigation does not list them either.
+    for page in ("index.html", "guidance/index.html", "cy/guidance/index.html"):
+        html = read(site_dir, page)
+        assert 'find/"' in html and 'providers/"' in html
+        for p in expected.published():
+            assert f"providers/{p.slug}/" not in html, page
+        assert "areas/mold/" not in html
 
 
 def test_no_page_asks_a_third_party_for_anything(site_dir: Path) -> None:

@@ -6,22 +6,22 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests import expected
+from tests.browser.site import (
+    LANGS,
+    PAGE_SIZE,
+    community_name,
+    count_text,
+    service_label,
+    shown_slugs,
+    t,
+    url,
+    wait_for_results,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def shown_slugs(page: Page) -> set[str]:
-    links = page.locator("#mc-results .mc-card__name a")
-    return {
-        href.rstrip("/").rsplit("/", 1)[-1]
-        for href in (links.nth(i).get_attribute("href") or "" for i in range(links.count()))
-    }
-
-
-def wait_for_results(page: Page, count: int) -> None:
-    expect(page.locator("#mc-results > li")).to_have_count(count)
-
-
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(
     ("area", "service"),
     [
@@ -33,26 +33,71 @@ def wait_for_results(page: Page, count: int) -> None:
     ],
 )
 def test_finder_matches_the_yaml_for_an_area_and_a_service(
-    page: Page, area: str, service: str
+    page: Page, lang: str, area: str, service: str
 ) -> None:
     want = expected.matching(area=area, services=(service,))
-    page.goto(f"find/?area={area}&service={service}")
-    wait_for_results(page, len(want))
+    page.goto(url(lang, f"find/?area={area}&service={service}"))
+    wait_for_results(page, lang, len(want))
     assert shown_slugs(page) == want
-    assert page.locator("#mc-count").inner_text() == (
-        "No micro-carers match. Try fewer services, or a neighbouring community."
-        if not want
-        else "1 micro-carer found"
-        if len(want) == 1
-        else f"{len(want)} micro-carers found"
-    )
+    assert page.locator("#mc-count").inner_text() == count_text(lang, len(want))
+    # The form shows the search it came from.
+    expect(page.locator("#mc-area option:checked")).to_have_text(community_name(area, lang))
+    expect(page.get_by_label(service_label(service, lang), exact=True)).to_be_checked()
 
 
-def test_choosing_filters_in_the_form_updates_results_and_url(page: Page) -> None:
-    page.goto("find/")
-    page.select_option("#mc-area", "holywell")
-    page.check("#mc-service-companionship")
+@pytest.mark.parametrize("lang", LANGS)
+def test_choosing_filters_in_the_form_updates_results_and_url(page: Page, lang: str) -> None:
+    page.goto(url(lang, "find/"))
+    page.select_option("#mc-area", label=community_name("holywell", lang))
+    page.get_by_label(service_label("companionship", lang), exact=True).check()
     want = expected.matching(area="holywell", services=("companionship",))
-    wait_for_results(page, len(want))
+    wait_for_results(page, lang, len(want))
     assert shown_slugs(page) == want
-    assert page.url.endswith("find/?area=holywell&service=companionship")
+    assert page.url.endswith(url(lang, "find/?area=holywell&service=companionship"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_village_or_a_welsh_place_name_in_a_shared_link_finds_its_community(
+    page: Page, lang: str
+) -> None:
+    """Residents know their village; a link may name it in either language."""
+    want = expected.matching(area="holywell")
+    assert len(want) <= PAGE_SIZE
+    page.goto(url(lang, "find/?area=Maes-glas"))
+    wait_for_results(page, lang, len(want))
+    assert shown_slugs(page) == want
+    assert page.url.endswith(url(lang, "find/?area=holywell"))
+    expect(page.locator("#mc-area option:checked")).to_have_text(community_name("holywell", lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_show_more_reveals_every_match_and_moves_focus_to_the_first_new_one(
+    page: Page, lang: str
+) -> None:
+    want = expected.matching()
+    assert len(want) > PAGE_SIZE, "the sample data should need a second page of results"
+    page.goto(url(lang, "find/"))
+    wait_for_results(page, lang, len(want))
+    more = page.get_by_role("button", name=t(lang, "Show more micro-carers"))
+    more.click()
+    expect(page.locator("#mc-results > li")).to_have_count(len(want))
+    expect(more).to_be_hidden()
+    assert shown_slugs(page) == want
+    expect(page.locator("#mc-results > li").nth(PAGE_SIZE).locator("a").first).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_match_says_so_and_suggests_what_to_try(page: Page, lang: str) -> None:
+    services = tuple(expected.service_ids())
+    assert expected.matching(services=services) == set()
+    page.goto(url(lang, "find/?" + "&".join(f"service={s}" for s in services)))
+    wait_for_results(page, lang, 0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_clear_choices_shows_everyone_again(page: Page, lang: str) -> None:
+    page.goto(url(lang, "find/?area=holywell&service=companionship&welsh=1"))
+    wait_for_results(page, lang, len(expected.matching("holywell", ("companionship",), welsh=True)))
+    page.get_by_role("button", name=t(lang, "Clear choices")).click()
+    wait_for_results(page, lang, len(expected.matching()))
+    assert page.url.endswith(url(lang, "find/"))

@@ -1,0 +1,122 @@
+"""What falls due soon: the rows of ``python -m builder report``.
+
+Staff use it to plan: which council reviews fall due in the next
+``report_days`` days (or are overdue), which insurance certificates run out
+in that time (or have run out), and whose availability has gone stale.
+
+Withdrawn profiles are left out: they are no longer listed. Drafts are
+listed, marked "(draft)", because staff want them ready before publishing.
+The same rows are written as an aligned table for the terminal or as CSV for
+a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from builder import freshness
+from builder.freshness import Periods
+from builder.i18n import N_, ngettext_for, translator
+
+REVIEW = N_("council review")
+INSURANCE = N_("insurance renewal")
+AVAILABILITY = N_("availability check")
+_HEADINGS = (N_("Provider file"), N_("What"), N_("Date"), N_("Status"))
+
+
+@dataclass(frozen=True, order=True)
+class Due:
+    """One thing that falls due: on ``day``, in ``file``; ``what`` is an English label."""
+
+    day: dt.date
+    file: str
+    what: str
+    draft: bool = False
+
+
+def due_items(profiles: Iterable[tuple[str, Any]], limits: Periods, today: dt.date) -> list[Due]:
+    """Everything due by ``today`` + ``report_days``, or overdue, sorted by date.
+
+    ``profiles`` are (file name, values) pairs as loaded; values that are not
+    a readable profile, or dates that are not real dates, are skipped (``check``
+    reports them).
+    """
+    until = today + dt.timedelta(days=limits.report_days)
+    found: list[Due] = []
+    for file, data in profiles:
+        if not isinstance(data, dict) or freshness.is_withdrawn(data):
+            continue
+        draft = data.get("published") is not True
+        reviewed = _date_at(data, freshness.REVIEWED)
+        if reviewed and freshness.review_due(reviewed, limits) <= until:
+            found.append(Due(freshness.review_due(reviewed, limits), file, REVIEW, draft))
+        expires = _date_at(data, freshness.EXPIRES)
+        if expires and expires <= until:
+            found.append(Due(expires, file, INSURANCE, draft))
+        confirmed = _date_at(data, freshness.CONFIRMED)
+        if confirmed and freshness.availability_due(confirmed, limits) < today:
+            stale = freshness.availability_due(confirmed, limits)
+            found.append(Due(stale, file, AVAILABILITY, draft))
+    return sorted(found)
+
+
+def _date_at(data: dict[str, Any], path: tuple[str, ...]) -> dt.date | None:
+    value: Any = data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return freshness.read_date(value)
+
+
+def rows(items: Iterable[Due], today: dt.date, lang: str = "en") -> list[list[str]]:
+    """The table's rows, headings first, in ``lang``."""
+    gettext, ngettext = translator(lang), ngettext_for(lang)
+    table = [[gettext(heading) for heading in _HEADINGS]]
+    for item in items:
+        file = gettext(N_("{file} (draft)")).format(file=item.file) if item.draft else item.file
+        status = _status(item.day, today, gettext, ngettext)
+        table.append([file, gettext(item.what), item.day.isoformat(), status])
+    return table
+
+
+def format_table(items: list[Due], today: dt.date, limits: Periods, lang: str = "en") -> str:
+    """A title, then the rows in aligned columns; or one line saying nothing is due."""
+    gettext = translator(lang)
+    args = {"days": limits.report_days, "today": today.isoformat()}
+    if not items:
+        return gettext(N_("Nothing falls due in the next {days} days (today is {today}).")).format(
+            **args
+        )
+    table = rows(items, today, lang)
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
+    lines = [
+        "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
+        for row in table
+    ]
+    title = gettext(N_("Due in the next {days} days, or overdue (today is {today}):"))
+    return "\n".join([title.format(**args), *lines])
+
+
+def write_csv(items: list[Due], today: dt.date, stream: TextIO, lang: str = "en") -> None:
+    """The same rows as the table, headings first, as CSV (open ``stream`` with newline="")."""
+    csv.writer(stream).writerows(rows(items, today, lang))
+
+
+def _status(
+    day: dt.date,
+    today: dt.date,
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+) -> str:
+    days = (day - today).days
+    if days == 0:
+        return gettext(N_("due today"))
+    if days > 0:
+        return ngettext(N_("due in {days} day"), N_("due in {days} days"), days).format(days=days)
+    late = -days
+    return ngettext(N_("overdue by {days} day"), N_("overdue by {days} days"), late).format(
+        days=late
+    )

@@ -1,0 +1,173 @@
+"""A new, empty profile for staff to fill in: ``python -m builder new "Business name"``.
+
+The file has every field of the schema, so staff delete what they do not
+need rather than look up what they may add. Its values are placeholders that
+pass ``check`` at once (a draft may stay half-done), and every text to
+replace says REPLACE. The one rule here makes sure no placeholder is ever
+published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING, Any
+
+from builder.freshness import add_months
+from builder.i18n import N_
+
+if TYPE_CHECKING:  # rules imports this module to register the rule below
+    from builder.load import FieldPath
+    from builder.rules import Found, Profile, Rule
+
+#: The words that mark a placeholder value; a published profile must not contain them.
+PLACEHOLDER_MARKS = ("REPLACE", "replace-me")
+
+_PHONE = '  phone: "01632 960000"          # REPLACE with the real number (this one is made up)'
+# A live directory refuses made-up numbers, so its new profiles start without one.
+_NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the # at the start'
+
+# No comment at the end of the "published" and "status" lines: the Recent
+# changes page (builder/history.py) reads those lines from git diffs as they are.
+_TEMPLATE = Template("""\
+# yaml-language-server: $$schema=../schema/provider.schema.json
+# A new profile for $name, started on $today with `python -m builder new`.
+# - Replace every value that says REPLACE, and check the dates and lists too.
+# - Delete the lines marked "optional" that you do not need.
+# - Keep "published: false" until the council's checks are done.
+# - Then run `python -m builder check` to see what still needs fixing.
+# Each field is explained in schema/provider.schema.json (VS Code shows it as you type).
+name: $quoted_name
+trading_name: REPLACE with another name the business uses   # optional
+# Change to true when the council's checks are done.
+published: false
+# Only when the provider stops being listed: delete the # and write the date.
+# withdrawn: "YYYY-MM-DD"
+legal_form: sole-trader          # sole-trader, partnership, limited-company or cic
+staff: 0                         # people employed besides the owner, 0 to 5
+summary: REPLACE with one sentence that says what the provider offers.
+summary_cy: REPLACE with the summary in Welsh   # optional
+description: |
+  REPLACE with a few short paragraphs about the provider.
+  Leave a blank line between paragraphs.
+
+  - Start each item of a list with a dash.
+description_cy: |                # optional
+  REPLACE with the description in Welsh.
+services: [companionship]        # REPLACE: ids from data/services.yml
+areas: [all-flintshire]          # REPLACE: ids from data/areas.yml, or all-flintshire
+contact:                         # a phone number, an email address, or both
+$phone
+  texts: false                   # true if the number takes text messages
+  email: replace-me@example.org  # REPLACE with the business email address
+  website: https://replace-me.example.org   # optional; REPLACE, starting https://
+  best_times: REPLACE with the best times to get in touch   # optional
+  best_times_cy: REPLACE with the best times in Welsh   # optional
+availability:
+  # taking-new-clients, waiting-list or not-taking-new-clients
+  status: not-taking-new-clients
+  confirmed: "$today"        # REPLACE: the day the provider confirmed the status
+  times: [daytime]               # early-morning, daytime, evening, night, weekends
+languages: [en]                  # REPLACE: en, cy for a Welsh speaker, pl and so on
+funding: [self-funded]           # REPLACE: self-funded, direct-payments, council-arranged
+prices:
+  hourly_rate: 20.00             # REPLACE: the usual price for an hour, in pounds
+  minimum_visit_minutes: 60      # REPLACE: the shortest visit, in minutes
+  weekends: REPLACE with any extra charge at weekends   # optional
+  weekends_cy: REPLACE with the weekend charge in Welsh   # optional
+  bank_holidays: REPLACE with any extra charge on bank holidays   # optional
+  bank_holidays_cy: REPLACE with the bank holiday charge in Welsh   # optional
+  mileage: REPLACE with any charge for travel   # optional
+  mileage_cy: REPLACE with the travel charge in Welsh   # optional
+checks:                          # REPLACE each date with the one the council saw
+  dbs: {checked: "$today"}
+  insurance: {checked: "$today", expires: "$expires"}
+  quality_framework: {completed: "$today"}
+  ciw: {registered: false}       # for a provider registered with CIW, use the next line instead
+  # ciw: {registered: true, number: "REPLACE"}
+cover: REPLACE with what happens when the carer is ill or on holiday.
+cover_cy: REPLACE with the cover arrangements in Welsh   # optional
+# Optional: a photo or logo in providers/photos/. To add one, delete the # signs.
+# photo:
+#   file: $slug.jpg
+#   alt: REPLACE with a short description of the picture
+#   alt_cy: REPLACE with the description of the picture in Welsh
+reviewed: "$today"           # the day the council last reviewed the whole profile
+""")
+
+
+def slug(name: str) -> str:
+    """The file name for a business name: "Tŷ Twt" -> "ty-twt", "Alder & Ash" -> "alder-and-ash"."""
+    folded = unicodedata.normalize("NFKD", name.replace("&", " and "))
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    plain = re.sub(r"['’‘`]", "", plain)  # "Connah's Quay" -> "connahs-quay"
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def new_profile(name: str, today: dt.date, *, drama_numbers: bool) -> str:
+    """The text of a new draft profile for ``name``, dated ``today``.
+
+    ``drama_numbers`` is the ``accept_drama_numbers`` setting: only while it
+    is true may the placeholder phone number be one of Ofcom's made-up ones.
+    """
+    return _TEMPLATE.substitute(
+        name=" ".join(name.split()),
+        quoted_name=json.dumps(" ".join(name.split()), ensure_ascii=False),
+        slug=slug(name),
+        today=today.isoformat(),
+        expires=add_months(today, 12).isoformat(),
+        phone=_PHONE if drama_numbers else _NO_PHONE,
+    )
+
+
+def write_profile(name: str, folder: Path, today: dt.date, *, drama_numbers: bool) -> Path:
+    """Write a new profile into ``folder`` and return its path.
+
+    Raises ``ValueError`` if the name has no letters or digits, and
+    ``FileExistsError`` (never overwriting) if the profile already exists.
+    """
+    file_name = slug(name)
+    if not file_name:
+        raise ValueError(name)
+    for suffix in (".yaml", ".yml"):  # either would take the same web address
+        if (folder / f"{file_name}{suffix}").exists():
+            raise FileExistsError(folder / f"{file_name}{suffix}")
+    path = folder / f"{file_name}.yml"
+    with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never overwrite
+        f.write(new_profile(name, today, drama_numbers=drama_numbers))
+    return path
+
+
+def _placeholders(p: Profile) -> Iterator[Found]:
+    """A published profile must not show the template's placeholder text."""
+    if p.get(("published",)) is not True:
+        return
+    for path, value in _texts(p.data, ()):
+        if any(mark in value for mark in PLACEHOLDER_MARKS):
+            name = next(key for key in reversed(path) if isinstance(key, str))
+            yield p.report(path, _PLACEHOLDER, name=name)
+
+
+def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _texts(child, (*path, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from _texts(child, (*path, i))
+
+
+#: Registered in ``rules.RULES``.
+PLACEHOLDER_RULES: tuple[Rule, ...] = (_placeholders,)
+
+_PLACEHOLDER = N_(
+    '"{name}" still has the placeholder text of a new profile; '
+    "fill it in, or delete the line if it is optional, before publishing"
+)

@@ -1,0 +1,125 @@
+"""What the browser tests know about the site: its page types, its words, its finder.
+
+The words come from the data files and the Welsh catalogue, read here
+directly (not through ``builder``), so a page that shows the wrong label or
+the English text on a Welsh page is caught.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import yaml
+from babel.messages.pofile import read_po
+from playwright.sync_api import Page, expect
+
+from tests.expected import ROOT
+
+LANGS = ("en", "cy")
+PREFIX = {"en": "", "cy": "cy/"}
+OTHER = {"en": "cy", "cy": "en"}
+
+# Every kind of page, at one example address (relative to a language's root).
+PAGE_TYPES = {
+    "home": "",
+    "finder": "find/?area=holywell&service=companionship",
+    "provider": "providers/bryn-care/",
+    "community": "areas/holywell/",
+    "service": "services/companionship/",
+    "a-z": "providers/",
+    "communities": "areas/",
+    "services": "services/",
+    "guidance": "guidance/",
+    "become": "become-a-micro-carer/",
+    "accessibility": "accessibility/",
+    "privacy": "privacy/",
+    "withdrawn": "providers/old-mill-care/",
+    "404": "no-such-page/",
+}
+
+
+def url(lang: str, path: str) -> str:
+    """A page's address, relative to the test server's root."""
+    return PREFIX[lang] + path
+
+
+@cache
+def _welsh() -> dict[str, str]:
+    with (ROOT / "builder/locales/cy/LC_MESSAGES/messages.po").open("rb") as f:
+        return {str(m.id): str(m.string) for m in read_po(f) if m.id and m.string}
+
+
+def t(lang: str, english: str) -> str:
+    """A site string as it should read in ``lang``."""
+    if lang == "en":
+        return english
+    welsh = _welsh()[english]
+    assert welsh != english or english in {"Cymraeg", "English"}, f"untranslated: {english}"
+    return welsh
+
+
+def count_text(lang: str, n: int) -> str:
+    """What the finder's live region says for ``n`` results."""
+    if n == 0:
+        return t(lang, "No micro-carers match. Try fewer services, or a neighbouring community.")
+    if n == 1:
+        return t(lang, "1 micro-carer found")
+    return t(lang, "%(n)s micro-carers found") % {"n": n}
+
+
+@cache
+def _data(name: str) -> dict:
+    return yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def service_label(service_id: str, lang: str) -> str:
+    for group in _data("services.yml")["groups"]:
+        for service in group["services"]:
+            if service["id"] == service_id:
+                return service[lang]
+    raise KeyError(service_id)
+
+
+def community_name(area_id: str, lang: str) -> str:
+    for community in _data("areas.yml")["communities"]:
+        if community["id"] == area_id:
+            return community[lang]
+    raise KeyError(area_id)
+
+
+def tel_href(phone: str) -> str:
+    """The tel: link a UK number written "01632 960001" should have."""
+    digits = phone.replace(" ", "")
+    assert digits.startswith("0"), phone
+    return "tel:+44" + digits[1:]
+
+
+# -- The finder ---------------------------------------------------------------------
+
+RESULT_LINKS = "#mc-results .mc-card__name a"
+PAGE_SIZE = 20  # results the finder shows before "Show more micro-carers"
+
+
+def slugs(page: Page, links: str) -> set[str]:
+    """The provider slugs that the links matching ``links`` point to."""
+    hrefs = page.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+
+
+def shown_slugs(page: Page) -> set[str]:
+    return slugs(page, RESULT_LINKS)
+
+
+def wait_for_results(page: Page, lang: str, count: int) -> None:
+    """Wait until the finder has announced ``count`` results and shown the first page."""
+    text, shown = count_text(lang, count), min(count, PAGE_SIZE)
+    # Poll on every frame: expect() backs off to a second between tries.
+    page.wait_for_function(
+        """([text, shown]) =>
+            document.getElementById("mc-count").textContent === text &&
+            document.querySelectorAll("#mc-results > li").length === shown""",
+        arg=[text, shown],
+        polling="raf",
+    )
+    expect(page.locator("#mc-count")).to_have_text(text)
+    expect(page.locator("#mc-results > li")).to_have_count(shown)

@@ -1,0 +1,102 @@
+"""``check --changed BASE``: report only on changed profiles, compare names with all of them.
+
+Each test makes a small git repository in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from builder.vocab import ROOT
+
+VALID = ROOT / "tests" / "fixtures" / "providers" / "valid"
+TODAY = ["--today", "2026-11-22", "--lang", "en"]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("MICROCARE_TODAY", raising=False)
+    for variable in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def providers(tmp_path: Path) -> Path:
+    """A repository whose providers/ holds two valid profiles, committed."""
+    folder = tmp_path / "providers"
+    folder.mkdir()
+    for name in ("afon-home-help.yml", "cartref-care.yml"):
+        shutil.copy(VALID / name, folder / name)
+    shutil.copytree(VALID / "photos", folder / "photos")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "Two providers")
+    return folder
+
+
+def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", *args, *TODAY])
+    return code, capsys.readouterr().out
+
+
+def test_only_changed_and_new_files_are_reported(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    afon = providers / "afon-home-help.yml"
+    afon.write_text(
+        afon.read_text(encoding="utf-8").replace("staff: 5", "staff: 9"), encoding="utf-8"
+    )
+    # A new file with the name of an unchanged one: found, but reported on the new file only.
+    cartref = (providers / "cartref-care.yml").read_text(encoding="utf-8")
+    (providers / "cartref-two.yml").write_text(cartref, encoding="utf-8")
+    assert check(capsys, "--changed", "HEAD", str(providers)) == (
+        1,
+        f'{afon.as_posix()}:6:8: [error] "staff" is 9, but it must be from 0 to 5 (staff)\n'
+        f"{(providers / 'cartref-two.yml').as_posix()}:2:7: [error] another profile has the "
+        f"same business name: {(providers / 'cartref-care.yml').as_posix()} (name)\n",
+    )
+
+
+def test_committed_changes_since_the_base_count_too(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    (providers / "afon-home-help.yml").unlink()
+    (providers / "afon-care.yml").write_text("name: Afon Care\n", encoding="utf-8")
+    git(providers.parent, "add", "-A")
+    git(providers.parent, "commit", "-q", "-m", "Rename")
+    code, output = check(capsys, "--changed", "HEAD~1", str(providers))
+    assert code == 1
+    assert {line.split(":")[0] for line in output.splitlines()} == {
+        (providers / "afon-care.yml").as_posix()
+    }
+
+
+def test_nothing_changed_prints_nothing(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    assert check(capsys, "--changed", "HEAD", str(providers)) == (0, "")
+
+
+def test_an_unknown_base_is_a_usage_mistake(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        check(capsys, "--changed", "no-such-branch", str(providers))
+    assert stopped.value.code == 2
+    assert "git cannot compare with 'no-such-branch': " in capsys.readouterr().err
