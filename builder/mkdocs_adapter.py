@@ -194,7 +194,7 @@ def serve_site(host: str, port: int, today: dt.date) -> None:
         server.watch(str(config_file))
     rebuild()
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         log.info("Stopping the server.")
     finally:

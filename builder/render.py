@@ -128,7 +128,7 @@ class Renderer:
         return self.vocab.service(service_id).label.get(self.lang)
 
     def language_name(self, code: str) -> str:
-        name = _locale(self.lang).languages.get(code, code)
+        name = str(_locale(self.lang).languages.get(code, code))
         return name[:1].upper() + name[1:]
 
     def money(self, amount: Decimal) -> str:

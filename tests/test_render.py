@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 

@@ -1,0 +1,147 @@
+"""`build`, plain `mkdocs build` and `serve`, run as people run them, on a copy of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "fixtures" / "providers" / "invalid" / "leading-zero-phone.yml"
+PARTS = (
+    "builder",
+    "data",
+    "docs",
+    "overrides",
+    "schema",
+    "providers",
+    "mkdocs.yml",
+    "mkdocs.cy.yml",
+)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LANG": "en_GB.UTF-8"}
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / part)
+    return project
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("broken"))
+    shutil.copy(BROKEN, project / "providers" / "glan-aber-care.yml")
+    return project
+
+
+EXPECTED = (
+    "providers/glan-aber-care.yml:24:10: [error] put '01632960234' in quotes, like "
+    '"01632960234", so that the 0 at the start is kept (contact.phone)\n'
+)
+
+
+def test_check_names_the_broken_profile(broken: Path) -> None:
+    result = run(broken, "builder", "check")
+    assert (result.returncode, result.stdout) == (1, EXPECTED)
+
+
+def test_check_speaks_welsh(broken: Path) -> None:
+    result = run(broken, "builder", "check", "--lang", "cy")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "providers/glan-aber-care.yml:24:10: [error] rhowch '01632960234' mewn dyfynodau, fel "
+        '"01632960234", er mwyn cadw\'r 0 ar y dechrau (contact.phone)\n',
+    )
+
+
+def test_build_fails_with_the_same_messages_and_builds_nothing(broken: Path) -> None:
+    result = run(broken, "builder", "build")
+    assert (result.returncode, result.stdout) == (1, EXPECTED)
+    assert result.stderr == "Nothing was built: fix the errors above, then build again.\n"
+    assert not (broken / "site").exists()
+
+
+def test_plain_mkdocs_build_fails_with_the_same_messages(broken: Path) -> None:
+    result = run(broken, "mkdocs", "build", "-q")
+    assert result.returncode == 1
+    assert "The provider profiles have errors:\n" + EXPECTED in result.stderr + "\n"
+    assert "Traceback" not in result.stderr
+
+
+def test_plain_mkdocs_build_works_on_good_data(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    result = run(project, "mkdocs", "build", "-q")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "providers" / "bryn-care" / "index.html").exists()
+    result = run(project, "mkdocs", "build", "-q", "-f", "mkdocs.cy.yml")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "cy" / "providers" / "bryn-care" / "index.html").exists()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition, seconds: float = 120) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("the server did not show the change in time")
+
+
+def test_serve_rebuilds_a_provider_page_when_its_file_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--port", str(port)],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/providers/bryn-care/"
+        wait_for(lambda: "01632 960001" in fetch(page))
+        assert "Yr Wyddgrug" in fetch(f"http://127.0.0.1:{port}/cy/providers/bryn-care/")
+        profile = project / "providers" / "bryn-care.yml"
+        profile.write_text(profile.read_text().replace("01632 960001", "01632 960002"))
+        wait_for(lambda: "01632 960002" in fetch(page))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
