@@ -1,11 +1,15 @@
 """Real Chromium through Playwright, against the built site on 127.0.0.1.
 
 Debian's chromium is used through ``executable_path``: nothing is
-downloaded. Every browser context a test opens comes from ``new_context``,
-which records every request its pages make and, when the test ends, fails
-it if any request went anywhere but the test server or if any cookie was
-set: the privacy promise is checked in every journey, not only in
-test_privacy.py.
+downloaded. One browser serves the whole session. Every context records
+every request its pages make (``context.on("request")``), and every test
+fails if, while it ran, a page asked anything of another website or set a
+cookie: the privacy promise is checked in every journey and on every page
+type, not only in test_privacy.py.
+
+Tests that only look at pages share one context per window size
+(``page_at``); journeys that need a clean browser open their own
+(``new_context``, ``context``, ``page``).
 """
 
 from __future__ import annotations
@@ -104,38 +108,100 @@ def foreign_requests(urls: list[str], base_url: str) -> list[str]:
     ]
 
 
-@pytest.fixture
-def requests_made() -> list[str]:
-    """Every URL requested by any page of this test's contexts."""
-    return []
+class Traffic:
+    """Every URL that any page of any context asked for, in order."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def traffic() -> Traffic:
+    return Traffic()
+
+
+def _open_context(
+    browser: Browser, base_url: str, traffic: Traffic, **options: Any
+) -> BrowserContext:
+    options.setdefault("locale", "en-GB")
+    context = browser.new_context(base_url=base_url, **options)
+    context.set_default_timeout(10_000)
+    context.on("request", lambda request: traffic.urls.append(request.url))
+    return context
+
+
+def _assert_no_cookies(context: BrowserContext) -> None:
+    assert context.cookies() == [], "a page set a cookie"
+
+
+@pytest.fixture(autouse=True)
+def nothing_leaves_the_machine(traffic: Traffic, base_url: str) -> Iterator[None]:
+    """Fail any test during which a page asked anything of another website."""
+    start = len(traffic.urls)
+    yield
+    assert foreign_requests(traffic.urls[start:], base_url) == [], "a page asked another website"
 
 
 @pytest.fixture
 def new_context(
-    browser: Browser, base_url: str, requests_made: list[str]
+    browser: Browser, base_url: str, traffic: Traffic
 ) -> Iterator[Callable[..., BrowserContext]]:
-    """Open browser contexts (en-GB unless told); check each one's privacy at the end."""
+    """Open fresh browser contexts (en-GB unless told); at the end, check no cookie was set."""
     opened: list[BrowserContext] = []
 
     def make(**options: Any) -> BrowserContext:
-        options.setdefault("locale", "en-GB")
-        context = browser.new_context(base_url=base_url, **options)
-        context.set_default_timeout(10_000)
-        context.on("request", lambda request: requests_made.append(request.url))
+        context = _open_context(browser, base_url, traffic, **options)
         opened.append(context)
         return context
 
     yield make
-    cookies = {id(c): c.cookies() for c in opened}
     for context in opened:
+        _assert_no_cookies(context)
         context.close()
-    assert foreign_requests(requests_made, base_url) == [], "a page asked another website"
-    assert [c for jar in cookies.values() for c in jar] == [], "a page set a cookie"
+
+
+@pytest.fixture(scope="session")
+def shared_context(
+    browser: Browser, base_url: str, traffic: Traffic
+) -> Iterator[Callable[[int, int], BrowserContext]]:
+    """One long-lived context per window size, for tests that only look at pages.
+
+    Sharing saves a context (and a cold cache) per test; nothing a page does
+    can carry over, since no page may store anything (test_privacy.py).
+    """
+    contexts: dict[tuple[int, int], BrowserContext] = {}
+
+    def get(width: int, height: int = 800) -> BrowserContext:
+        if (width, height) not in contexts:
+            contexts[width, height] = _open_context(
+                browser, base_url, traffic, viewport={"width": width, "height": height}
+            )
+        return contexts[width, height]
+
+    yield get
+    for context in contexts.values():
+        _assert_no_cookies(context)
+        context.close()
+
+
+@pytest.fixture
+def page_at(shared_context: Callable[[int, int], BrowserContext]) -> Iterator[Callable[..., Page]]:
+    """A new page in the shared context of a window size; closed after the test."""
+    pages: list[Page] = []
+
+    def make(width: int, height: int = 800) -> Page:
+        pages.append(shared_context(width, height).new_page())
+        return pages[-1]
+
+    yield make
+    for page in pages:
+        _assert_no_cookies(page.context)
+        page.close()
 
 
 @pytest.fixture
 def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
-    """A desktop context: 1280 pixels wide."""
+    """A fresh desktop context: 1280 pixels wide."""
     return new_context(viewport={"width": 1280, "height": 800})
 
 

@@ -13,6 +13,7 @@ import yaml
 from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
 
+from tests import expected
 from tests.expected import ROOT
 
 LANGS = ("en", "cy")
@@ -41,6 +42,16 @@ PAGE_TYPES = {
 def url(lang: str, path: str) -> str:
     """A page's address, relative to the test server's root."""
     return PREFIX[lang] + path
+
+
+def visit(page: Page, lang: str, page_type: str) -> None:
+    """Open an example of ``page_type``; on the finder, wait for its results."""
+    response = page.goto(url(lang, PAGE_TYPES[page_type]))
+    assert response is not None
+    assert response.status == (404 if page_type == "404" else 200)
+    if page_type == "finder":
+        want = expected.matching(area="holywell", services=("companionship",))
+        wait_for_results(page, lang, len(want))
 
 
 @cache
