@@ -22,5 +22,5 @@ setup_venv() {
       python3 -m venv .venv
     fi
   fi
-  .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements"
+  .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
 }

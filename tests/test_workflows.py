@@ -62,7 +62,7 @@ def test_actions_are_pinned_and_checkout_keeps_no_credentials(name: str) -> None
         if step.get("uses", "").startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
         if "run" in step and "pip install" in step["run"]:
-            assert step["run"] == "pip install -r requirements.txt"
+            assert step["run"] == "pip install -r requirements.txt -c constraints.txt"
 
 
 def test_pull_requests_are_checked_with_annotations_then_built() -> None:
