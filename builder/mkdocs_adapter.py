@@ -19,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 # MkDocs imports hooks by file path, so the project root may not be on
 # sys.path (it is not when the `mkdocs` script is run from elsewhere).
@@ -64,19 +65,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # "today", so that the same input gives byte-identical output.
     midnight = dt.datetime.combine(directory.today, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    lang = language(config)
+    other = OTHER[lang]
+    here, there = i18n.translator(lang), i18n.translator(other)
+    # Where the other language's home is, from the site's root: the 404 page
+    # is served at any address, so a relative link would not do.
+    root = urlsplit(config.site_url or "/").path.removesuffix(urls.LANG_PREFIX[lang]) or "/"
     config.extra["microcare"] = {
-        "lang": language(config),
-        "other_lang": OTHER[language(config)],
+        "lang": lang,
+        "other_lang": other,
         # Each language's name in itself, as language switches show it.
-        "other_lang_name": {"en": "English", "cy": "Cymraeg"}[OTHER[language(config)]],
-        "counterpart_root": urls.counterpart("", language(config), OTHER[language(config)]),
+        "other_lang_name": {"en": "English", "cy": "Cymraeg"}[other],
+        "counterpart_root": root + urls.LANG_PREFIX[other],
+        "home_root": root + urls.LANG_PREFIX[lang],
         "sample_notice": (
-            i18n.translator(language(config))(
-                N_("This is a sample site: every micro-carer on it is fictional.")
-            )
+            here(N_("This is a sample site: every micro-carer on it is fictional."))
             if directory.vocab.settings.get("sample_data_date")
             else ""
         ),
+        "not_found": {
+            "title": here(N_("Page not found")),
+            "text": here(N_(
+                "We could not find that page. If you typed the address, check it is right. "
+                "If you followed a bookmark to a micro-carer, they may no longer be listed."
+            )),
+            "find": here(N_("Find a micro-carer")),
+            "a_to_z": here(N_("Micro-carers from A to Z")),
+            "home": here(N_("Home page")),
+            "other": there(N_("We could not find that page.")),
+            "other_link": there(
+                N_("Go to the home page in Welsh.")
+                if other == "cy"
+                else N_("Go to the home page in English.")
+            ),
+        },
     }
     return config
 
