@@ -7,9 +7,10 @@ fails if, while it ran, a page asked anything of another website or set a
 cookie: the privacy promise is checked in every journey and on every page
 type, not only in test_privacy.py.
 
-Tests that only look at pages share one context per window size
-(``page_at``); journeys that need a clean browser open their own
-(``new_context``, ``context``, ``page``).
+Pages (``page``, ``page_at``) share one context per window size: a page
+has its own history, and no page may store anything, so sharing saves
+time without sharing state. Tests that need a browser that has never
+seen the site open their own (``new_context``, ``context``).
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def new_context(
 @pytest.fixture(scope="session")
 def shared_context(
     browser: Browser, base_url: str, traffic: Traffic
-) -> Iterator[Callable[[int, int], BrowserContext]]:
+) -> Iterator[Callable[..., BrowserContext]]:
     """One long-lived context per window size, for tests that only look at pages.
 
     Sharing saves a context (and a cold cache) per test; nothing a page does
@@ -185,7 +186,7 @@ def shared_context(
 
 
 @pytest.fixture
-def page_at(shared_context: Callable[[int, int], BrowserContext]) -> Iterator[Callable[..., Page]]:
+def page_at(shared_context: Callable[..., BrowserContext]) -> Iterator[Callable[..., Page]]:
     """A new page in the shared context of a window size; closed after the test."""
     pages: list[Page] = []
 
@@ -195,16 +196,18 @@ def page_at(shared_context: Callable[[int, int], BrowserContext]) -> Iterator[Ca
 
     yield make
     for page in pages:
-        _assert_no_cookies(page.context)
         page.close()
+    for context in {id(page.context): page.context for page in pages}.values():
+        _assert_no_cookies(context)
 
 
 @pytest.fixture
 def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
-    """A fresh desktop context: 1280 pixels wide."""
+    """A fresh desktop context (1280 pixels wide), for tests that need a clean browser."""
     return new_context(viewport={"width": 1280, "height": 800})
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
+def page(page_at: Callable[..., Page]) -> Page:
+    """A new desktop page (1280 pixels wide), with its own history."""
+    return page_at(1280)
