@@ -15,16 +15,13 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
-import functools
-import http.server
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
+from local_site import build, serve
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,24 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
     "--no-sandbox",
 ]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 on a free port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def finder(page: Page, phone: bool) -> None:
@@ -132,11 +111,7 @@ def main() -> int:
         site = args.site
         if site is None:
             site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="site-")))
-            subprocess.run(
-                [sys.executable, "-m", "builder", "build", "--site-dir", str(site)],
-                cwd=ROOT,
-                check=True,
-            )
+            build(site)
         base_url = stack.enter_context(serve(site.resolve()))
         playwright = stack.enter_context(sync_playwright())
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
