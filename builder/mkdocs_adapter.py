@@ -85,10 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ),
         "not_found": {
             "title": here(N_("Page not found")),
-            "text": here(N_(
-                "We could not find that page. If you typed the address, check it is right. "
-                "If you followed a bookmark to a micro-carer, they may no longer be listed."
-            )),
+            "text": here(
+                N_(
+                    "We could not find that page. If you typed the address, check it is right. "
+                    "If you followed a bookmark to a micro-carer, they may no longer be listed."
+                )
+            ),
             "find": here(N_("Find a micro-carer")),
             "a_to_z": here(N_("Micro-carers from A to Z")),
             "home": here(N_("Home page")),

@@ -194,8 +194,7 @@ class Renderer:
             "find.md.j2", urls.FINDER, finder=self.finder_config()
         )
         out[f"{urls.FINDER}index.json"] = finder_index(d)
-        # The staff guide links to it as fields.md, a page beside the guide.
-        out["fields.md"] = self._page(
+        out[urls.FIELDS_SOURCE] = self._page(
             "fields.md.j2", urls.FIELDS, fields=list(iter_fields(validate.schema()))
         )
         changes = d.changes[:RECENT_CHANGES]

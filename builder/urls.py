@@ -16,6 +16,8 @@ PROVIDERS = "providers/"
 AREAS = "areas/"
 SERVICES = "services/"
 FIELDS = "fields/"
+# A page beside the staff guide, which links to it as fields.md.
+FIELDS_SOURCE = "fields.md"
 RECENT = "recent/"
 FEED = "recent/feed.xml"
 STATIC = "assets/microcare/"

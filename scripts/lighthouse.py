@@ -17,16 +17,14 @@ Exit status 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from local_site import build, serve
+from local_site import chromium, served
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"
@@ -61,9 +59,9 @@ def install_lighthouse() -> None:
     )
 
 
-def run_lighthouse(url: str, chromium: str, out: Path) -> dict:
+def run_lighthouse(url: str, browser: str, out: Path) -> dict:
     """One Lighthouse run (mobile, the default form factor); the parsed report."""
-    env = dict(os.environ, CHROME_PATH=chromium)
+    env = dict(os.environ, CHROME_PATH=browser)
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -91,14 +89,14 @@ def failing_audits(report: dict, category: str) -> list[str]:
     return out
 
 
-def measure(base_url: str, chromium: str) -> list[dict]:
+def measure(base_url: str, browser: str) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         for language, prefix in LANGUAGES.items():
             for page, path in PAGES.items():
                 url = base_url + prefix + path
                 print(f"Lighthouse: {url}", file=sys.stderr)
-                report = run_lighthouse(url, chromium, Path(tmp) / "report.json")
+                report = run_lighthouse(url, browser, Path(tmp) / "report.json")
                 scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
                 rows.append(
                     {
@@ -136,18 +134,12 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"default: {RESULTS}")
     args = parser.parse_args()
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        print("Debian's chromium is missing: sudo apt-get install chromium", file=sys.stderr)
+    browser = chromium()
+    if browser is None:
         return 2
     install_lighthouse()
-    with contextlib.ExitStack() as stack:
-        site = args.site
-        if site is None:
-            site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="site-")))
-            build(site)
-        base_url = stack.enter_context(serve(site.resolve()))
-        rows = measure(base_url, chromium)
+    with served(args.site) as base_url:
+        rows = measure(base_url, browser)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(

@@ -10,8 +10,10 @@ import functools
 import gzip
 import http.server
 import io
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,3 +69,21 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def chromium() -> str | None:
+    """Debian's chromium, or None after saying how to install it."""
+    path = shutil.which("chromium")
+    if path is None:
+        print("Debian's chromium is missing: sudo apt-get install chromium", file=sys.stderr)
+    return path
+
+
+@contextlib.contextmanager
+def served(site: Path | None) -> Iterator[str]:
+    """Serve ``site``, or a fresh build of the project when it is None; yield the URL."""
+    with contextlib.ExitStack() as stack:
+        if site is None:
+            site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="site-")))
+            build(site)
+        yield stack.enter_context(serve(site.resolve()))

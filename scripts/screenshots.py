@@ -15,13 +15,10 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
-import shutil
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from local_site import build, serve
+from local_site import chromium, served
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,19 +99,14 @@ def main() -> int:
     parser.add_argument("--site", type=Path, help="a site already built (default: build one)")
     parser.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT}")
     args = parser.parse_args()
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("Debian's chromium is missing: sudo apt-get install chromium", file=sys.stderr)
+    executable = chromium()
+    if executable is None:
         return 2
 
     with contextlib.ExitStack() as stack:
-        site = args.site
-        if site is None:
-            site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="site-")))
-            build(site)
-        base_url = stack.enter_context(serve(site.resolve()))
+        base_url = stack.enter_context(served(args.site))
         playwright = stack.enter_context(sync_playwright())
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         context = browser.new_context(base_url=base_url, locale="en-GB")
         page = context.new_page()
         args.out.mkdir(parents=True, exist_ok=True)

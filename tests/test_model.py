@@ -29,10 +29,9 @@ def test_drafts_are_left_out() -> None:
 
 
 def test_phone_numbers_are_written_the_uk_way_and_linked_in_full() -> None:
-    for p in directory().providers:
-        if p.contact.phone:
-            assert p.contact.phone.tel.startswith("+44")
-            assert " " in p.contact.phone.display
+    phone = directory().provider("cartref-care").contact.phone
+    assert phone is not None
+    assert (phone.display, phone.tel, phone.texts) == ("07700 900456", "+447700900456", True)
 
 
 def test_changes_to_drafts_never_reach_the_directory() -> None:
