@@ -22,8 +22,9 @@ from markupsafe import Markup, escape
 
 from builder import i18n, urls, validate
 from builder.fields import iter_fields
+from builder.finder import finder_index, fold, place_lookup, place_options
 from builder.i18n import N_
-from builder.model import Directory, Provider, Search, Text
+from builder.model import Directory, Provider, Text
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -145,16 +146,16 @@ class Renderer:
         return self.gettext("%(h)s hours %(m)s minutes") % {"h": hours, "m": mins}
 
     def areas_sorted(self, p: Provider) -> list[str]:
-        return sorted(p.areas, key=lambda a: _fold(self.area_name(a)))
+        return sorted(p.areas, key=lambda a: fold(self.area_name(a)))
 
     def communities_sorted(self) -> list[Any]:
-        return sorted(self.vocab.communities, key=lambda c: _fold(c.name.get(self.lang)))
+        return sorted(self.vocab.communities, key=lambda c: fold(c.name.get(self.lang)))
 
     def by_letter(self, providers: tuple[Provider, ...]) -> list[tuple[str, list[Provider]]]:
         """Providers grouped under the first letter of their name, for the A to Z."""
         groups: dict[str, list[Provider]] = {}
         for p in providers:
-            first = _fold(p.name.removeprefix("The ")[:1]).upper() or "#"
+            first = fold(p.name.removeprefix("The ")[:1]).upper() or "#"
             groups.setdefault(first if first.isalpha() else "#", []).append(p)
         return sorted(groups.items())
 
@@ -221,6 +222,7 @@ class Renderer:
                         "No micro-carers match. Try fewer services, or a neighbouring community."
                     ),
                     "loading": self.gettext("Loading micro-carers…"),
+                    "search": self.gettext("Your search: %(search)s"),
                     "failed": self.gettext(
                         "Sorry, the list of micro-carers could not be loaded. "
                         "Use the links to browse by community or service instead."
@@ -240,117 +242,6 @@ def build_pages(directory: Directory, lang: str, site_url: str = "") -> dict[str
     needs it for absolute links, and leaves links relative without it.
     """
     return Renderer(directory, lang, site_url).pages()
-
-
-def place_options(directory: Directory, lang: str) -> list[tuple[str, str, bool]]:
-    """(label, community id, is the community's own name) for the place list.
-
-    Residents often know only their village, so villages are listed as names
-    for their community, and so are community names in the other language.
-    """
-    other = "en" if lang == "cy" else "cy"
-    gettext = i18n.translator(lang)
-    options: dict[str, tuple[str, bool]] = {}
-    for c in directory.vocab.communities:
-        name = c.name.get(lang)
-        options[name] = (c.id, True)
-        aliases = [c.name.get(other), *(v.get(lang) for v in c.villages)]
-        for alias in aliases:
-            if alias != name:
-                label = gettext("%(place)s (%(community)s)") % {"place": alias, "community": name}
-                options.setdefault(label, (c.id, False))
-    return sorted(
-        ((label, area_id, own) for label, (area_id, own) in options.items()),
-        key=lambda o: (_fold(o[0]), o[0]),
-    )
-
-
-def place_lookup(directory: Directory, lang: str) -> dict[str, str]:
-    """Any place name, in either language, folded to a key, -> community id.
-
-    Lets a shared link say ``?area=Treffynnon`` or ``?area=greenfield``.
-    """
-    table: dict[str, str] = {}
-    for c in directory.vocab.communities:
-        names = [
-            c.id,
-            c.name.en,
-            c.name.cy,
-            *(v.en for v in c.villages),
-            *(v.cy for v in c.villages),
-        ]
-        for name in names:
-            table.setdefault(_fold(name), c.id)
-    return dict(sorted(table.items()))
-
-
-def finder_index(directory: Directory) -> str:
-    """The compact search index behind the finder.
-
-    One row per provider, in directory order: slug, indexes into ``areas``
-    and ``services``, and a bit field (1 taking new clients, 2 Welsh
-    speaking, 4 direct payments, 8 covers all areas). Names and summaries are
-    in the card files, fetched only for the results shown, so the index
-    stays small as the directory grows.
-    """
-    vocab = directory.vocab
-    area_ix = {c.id: i for i, c in enumerate(vocab.communities)}
-    service_ix = {s: i for i, s in enumerate(vocab.service_ids)}
-    rows = []
-    for p in directory.providers:
-        flags = (
-            (1 if p.taking_new_clients else 0)
-            | (2 if p.welsh_speaking else 0)
-            | (4 if p.accepts_direct_payments else 0)
-            | (8 if p.covers_all else 0)
-        )
-        rows.append(
-            [
-                p.slug,
-                sorted(area_ix[a] for a in p.areas),
-                sorted(service_ix[s] for s in p.services),
-                flags,
-            ]
-        )
-    return _json(
-        {
-            "areas": [c.id for c in vocab.communities],
-            "services": list(vocab.service_ids),
-            "providers": rows,
-        }
-    )
-
-
-def search_from_query(query: dict[str, list[str]], directory: Directory, lang: str) -> Search:
-    """The Python twin of the finder's URL handling, for tests and tools."""
-    place = (query.get("area") or [""])[0]
-    area = place_lookup(directory, lang).get(_fold(place)) if place else None
-    return Search(
-        area=area,
-        services=tuple(s for s in query.get("service", []) if s in directory.vocab.service_ids),
-        taking_new_clients=query.get("taking-new-clients") == ["1"],
-        welsh_speaking=query.get("welsh") == ["1"],
-        direct_payments=query.get("direct-payments") == ["1"],
-    )
-
-
-def _fold(name: str) -> str:
-    """Fold a place name for matching: "Connah's Quay" -> "connahs-quay"."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    out, dash = [], False
-    for ch in plain:
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif ch in "'’":
-            continue
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
 
 
 def _paragraphs_and_lists(body: str) -> Markup:

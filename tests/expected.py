@@ -29,6 +29,7 @@ class Profile:
     languages: frozenset[str]
     funding: frozenset[str]
     phone: str | None
+    email: str | None
 
 
 @cache
@@ -48,6 +49,7 @@ def profiles(folder: Path = PROVIDERS) -> tuple[Profile, ...]:
                 languages=frozenset(d["languages"]),
                 funding=frozenset(d["funding"]),
                 phone=d["contact"].get("phone"),
+                email=d["contact"].get("email"),
             )
         )
     return tuple(out)
@@ -84,6 +86,13 @@ def matching(
         and (not welsh or "cy" in p.languages)
         and (not direct_payments or "direct-payments" in p.funding)
     }
+
+
+def tel_href(phone: str) -> str:
+    """The tel: link a UK number written "01632 960001" should have."""
+    digits = phone.replace(" ", "")
+    assert digits.startswith("0"), phone
+    return "tel:+44" + digits[1:]
 
 
 def community_ids() -> list[str]:

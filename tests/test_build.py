@@ -62,6 +62,29 @@ def test_provider_page_shows_phone_and_areas(site_dir: Path) -> None:
         assert f'<a href="../../areas/{area}/">{name}</a>' in html
 
 
+@pytest.mark.parametrize(("prefix", "label"), [("", "Contact:"), ("cy/", "Cysylltu:")])
+def test_every_card_gives_the_providers_phone_and_email(
+    site_dir: Path, prefix: str, label: str
+) -> None:
+    """So that a list of results, on screen or on paper, is enough to call someone."""
+    cards = re.findall(
+        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
+    )
+    profiles = {p.slug: p for p in expected.published()}
+    assert len(cards) == len(profiles)
+    for card in cards:
+        p = profiles[card_slugs(card)[0]]
+        links = []
+        if p.phone:
+            links.append(
+                f'<a class="mc-contact__phone" href="{expected.tel_href(p.phone)}">{p.phone}</a>'
+            )
+        if p.email:
+            links.append(f'<a class="mc-contact__email" href="mailto:{p.email}">{p.email}</a>')
+        contact = f'<span class="mc-card__label">{label}</span> {", ".join(links)}'
+        assert f'<p class="mc-card__contact">{contact}</p>' in card, p.slug
+
+
 def test_welsh_provider_page_shows_welsh_area_names(site_dir: Path) -> None:
     html = read(site_dir, "cy/providers/bryn-care/index.html")
     assert '<a href="../../areas/mold/">Yr Wyddgrug</a>' in html

@@ -19,6 +19,7 @@
   var list = document.getElementById("mc-results");
   var more = document.getElementById("mc-more");
   var heading = document.getElementById("mc-results-heading");
+  var summary = document.getElementById("mc-search-summary");
   var FLAGS = { "taking-new-clients": 1, "welsh": 2, "direct-payments": 4 };
   var ALL_AREAS = 8;
   var index = null;
@@ -109,8 +110,28 @@
     });
   }
 
+  /* The choices in words, printed above a shortlist (the form is not). */
+  function describeSearch() {
+    var area = form.elements.area;
+    var parts = [area.options[area.selectedIndex].text];
+    var services = labelsOf("input[name=service]:checked");
+    if (services.length) parts.push(services.join(", "));
+    var only = labelsOf("#mc-only input:checked");
+    if (only.length) {
+      parts.push(form.querySelector("#mc-only legend").textContent + " " + only.join(", "));
+    }
+    summary.textContent = config.text.search.replace("%(search)s", parts.join("; "));
+  }
+
+  function labelsOf(selector) {
+    return Array.prototype.map.call(form.querySelectorAll(selector), function (box) {
+      return form.querySelector('label[for="' + box.id + '"]').textContent;
+    });
+  }
+
   function update() {
     generation += 1;
+    describeSearch();
     matches = filter(readQuery(window.location.search));
     shown = 0;
     list.innerHTML = "";

@@ -97,13 +97,6 @@ def community_name(area_id: str, lang: str) -> str:
     raise KeyError(area_id)
 
 
-def tel_href(phone: str) -> str:
-    """The tel: link a UK number written "01632 960001" should have."""
-    digits = phone.replace(" ", "")
-    assert digits.startswith("0"), phone
-    return "tel:+44" + digits[1:]
-
-
 # -- The finder ---------------------------------------------------------------------
 
 RESULT_LINKS = "#mc-results .mc-card__name a"

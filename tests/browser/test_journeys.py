@@ -21,7 +21,6 @@ from tests.browser.site import (
     shown_slugs,
     slugs,
     t,
-    tel_href,
     url,
     wait_for_results,
 )
@@ -46,7 +45,7 @@ def expect_phone_link_is_right(page: Page, slug: str) -> None:
     expect(phone).to_have_count(1)
     expect(phone).to_be_visible()
     expect(phone).to_have_text(profile.phone)
-    expect(phone).to_have_attribute("href", tel_href(profile.phone))
+    expect(phone).to_have_attribute("href", expected.tel_href(profile.phone))
 
 
 # -- A resident ---------------------------------------------------------------------

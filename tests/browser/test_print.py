@@ -9,7 +9,15 @@ from playwright.sync_api import Page, expect
 
 from tests import expected
 from tests.browser.pdf import pdf_text
-from tests.browser.site import LANGS, shown_slugs, t, url, wait_for_results
+from tests.browser.site import (
+    LANGS,
+    community_name,
+    service_label,
+    shown_slugs,
+    t,
+    url,
+    wait_for_results,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -85,23 +93,34 @@ def test_a_provider_page_prints_its_contact_details_without_the_menus(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_finder_shortlist_prints_the_results_without_the_form(
+def test_a_finder_shortlist_prints_the_search_and_the_results_without_the_form(
     page: Page, lang: str, tmp_path: Path
 ) -> None:
-    want = expected.matching(area="holywell", services=("companionship",))
-    page.goto(url(lang, "find/?area=holywell&service=companionship"))
+    want = expected.matching(area="holywell", services=("companionship",), taking_new_clients=True)
+    page.goto(url(lang, "find/?area=holywell&service=companionship&taking-new-clients=1"))
     wait_for_results(page, lang, len(want))
+    summary = page.locator("#mc-search-summary")
+    expect(summary).to_be_hidden()  # on screen the form shows the choices
     page.emulate_media(media="print")
     for selector in [*SCREEN_ONLY, "#mc-finder-form", ".mc-browse", "#mc-more"]:
         assert hidden_on_paper(page, selector), selector
+    choices = [
+        community_name("holywell", lang),
+        service_label("companionship", lang),
+        f"{t(lang, 'Only show micro-carers who')} {t(lang, 'are taking new clients')}",
+    ]
+    search = t(lang, "Your search: %(search)s") % {"search": "; ".join(choices)}
+    expect(summary).to_have_text(search)
     expect(page.locator("#mc-count")).to_be_visible()
     for card in page.locator("#mc-results .mc-card").all():
         expect(card).to_be_visible()
     assert shown_slugs(page) == want
 
-    text = print_pdf(page, tmp_path / "shortlist.pdf")
-    names = {p.name for p in expected.published() if p.slug in want}
-    assert all(name in text for name in names), (names, text)
+    text = " ".join(print_pdf(page, tmp_path / "shortlist.pdf").split())  # lines wrap on paper
+    chosen = [p for p in expected.published() if p.slug in want]
+    assert all(p.phone for p in chosen)  # so that the check below means something
+    for words in [search, *(p.name for p in chosen), *(p.phone or "" for p in chosen)]:
+        assert words in text, (words, text)
     assert t(lang, "Community or village") not in text
     for words in MENU[lang]:
         assert words not in text
