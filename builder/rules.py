@@ -2,32 +2,31 @@
 
 Each rule receives one ``Profile`` whose values may still be of the wrong
 type (the schema reports those), so a rule looks only at values of the type
-it expects. ``RULES`` is the registry; ``check_across`` holds the rules that
-compare files with each other.
+it expects. ``RULES`` is the registry; some of its rules live in their own
+modules (``freshness``, ``scaffold``, ``language_codes``). The rules about
+file names, and those that compare files with each other, are in
+``file_rules``.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-from babel import Locale
 from email_validator import EmailNotValidError, validate_email
 
 from builder.freshness import FRESHNESS_RULES
 from builder.i18n import N_
-from builder.load import FieldPath, SourceMap
+from builder.language_codes import LANGUAGE_RULES
 from builder.problems import Level, Problem, problem
 from builder.scaffold import PLACEHOLDER_RULES
+from builder.source_map import FieldPath, SourceMap, dotted
 from builder.vocab import Vocabulary
 
 Found = tuple[FieldPath, Problem]
@@ -49,7 +48,6 @@ _PAST_FIELDS = frozenset(DATE_FIELDS) - {("checks", "insurance", "expires")}
 _DRAMA_PREFIXES = ("1632960", "7700900")
 _PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|<!--")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -81,13 +79,7 @@ class Profile:
     ) -> Found:
         """A problem with the value at ``path``, at its position unless ``at`` is given."""
         line, column = at or self.source.value(path)
-        return path, problem(
-            self.display, line, column, message, _dotted(path), level=level, **args
-        )
-
-
-def _dotted(path: FieldPath) -> str:
-    return ".".join(part for part in path if isinstance(part, str))
+        return path, problem(self.display, line, column, message, dotted(path), level=level, **args)
 
 
 def _dates(p: Profile) -> Iterator[Found]:
@@ -206,42 +198,6 @@ def _html(p: Profile) -> Iterator[Found]:
             yield p.report((key,), _HTML, at=at, name=key, tag=tag.group())
 
 
-def _languages(p: Profile) -> Iterator[Found]:
-    codes = p.get(("languages",))
-    for i, code in enumerate(codes if isinstance(codes, list) else []):
-        # A code that is not two or three small letters is reported by the schema.
-        described = describe_language(code) if isinstance(code, str) else None
-        if described and re.fullmatch(r"[a-z]{2,3}", code):
-            yield p.report(("languages", i), described[0], **described[1])
-
-
-def describe_language(value: str) -> tuple[str, dict[str, Any]] | None:
-    """A message and its arguments if ``value`` is not a language code Babel knows."""
-    codes, names = _language_codes()
-    if value in codes:
-        return None
-    if value.casefold() in codes:
-        return N_("write the language code in small letters: '{code}'"), {"code": value.casefold()}
-    close = difflib.get_close_matches(value.casefold(), list(names), n=1, cutoff=0.75)
-    if close:  # "Welsh", "Cymraeg", "Polsih"
-        return _LANGUAGE_SUGGEST, {"value": value, "code": names[close[0]]}
-    return _LANGUAGE_UNKNOWN, {"value": value}
-
-
-@cache
-def _language_codes() -> tuple[frozenset[str], dict[str, str]]:
-    """Babel's language codes, and each code by its English and Welsh name ("welsh": "cy")."""
-    known = Locale("en").languages
-    codes = frozenset(c for c in known if isinstance(c, str) and re.fullmatch(r"[a-z]{2,3}", c))
-    names = {
-        str(name).casefold(): str(code)
-        for locale in ("cy", "en")
-        for code, name in Locale(locale).languages.items()
-        if code in codes
-    }
-    return codes, names
-
-
 def _photo(p: Profile) -> Iterator[Found]:
     path = ("photo", "file")
     value = p.get(path)
@@ -273,7 +229,7 @@ RULES: tuple[Rule, ...] = (
     _ciw,
     _all_areas,
     _html,
-    _languages,
+    *LANGUAGE_RULES,
     _photo,
     _welsh,
     *FRESHNESS_RULES,
@@ -284,37 +240,6 @@ RULES: tuple[Rule, ...] = (
 def check_profile(profile: Profile) -> list[Found]:
     """Run every rule on one profile."""
     return [found for rule in RULES for found in rule(profile)]
-
-
-def check_file_name(path: Path, display: str) -> list[Problem]:
-    """The file name is the page's address, so it must be simple, like ``bryn-care.yml``."""
-    if _SLUG.fullmatch(path.stem):
-        return []
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold().replace("'", "")).strip("-")
-    suggestion = f"{slug or 'provider-name'}{path.suffix.lower()}"
-    return [problem(display, 1, 1, _FILE_NAME, file_name=path.name, suggestion=suggestion)]
-
-
-def check_across(files: Sequence[tuple[Path, str]], profiles: Sequence[Profile]) -> list[Problem]:
-    """Rules across files: two files at one web address, or two with one business name."""
-    found: list[Problem] = []
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for path, display in files:
-        by_slug[path.stem.casefold()].append(display)
-    for displays in by_slug.values():
-        for display in displays if len(displays) > 1 else ():
-            others = ", ".join(d for d in displays if d != display)
-            found.append(problem(display, 1, 1, _SAME_ADDRESS, others=others))
-    by_name: dict[str, list[Profile]] = defaultdict(list)
-    for profile in profiles:
-        name = profile.get(("name",))
-        if isinstance(name, str):
-            by_name[" ".join(name.casefold().split())].append(profile)
-    for group in by_name.values():
-        for profile in group if len(group) > 1 else ():
-            others = ", ".join(other.display for other in group if other is not profile)
-            found.append(profile.report(("name",), _SAME_NAME, others=others)[1])
-    return found
 
 
 _NOT_A_DATE = N_("'{value}' is not a real date; check the day and the month")
@@ -337,8 +262,6 @@ _HTML = N_(
     "\"{name}\" has HTML ('{tag}') in it; use blank lines between paragraphs "
     'and start list items with "- " instead'
 )
-_LANGUAGE_SUGGEST = N_("'{value}' is not a language code; did you mean '{code}'?")
-_LANGUAGE_UNKNOWN = N_("'{value}' is not a language code; use one such as cy (Welsh), en or pl")
 _PHOTO_FOLDER = N_("\"file\" should be just the picture's name, like '{suggestion}', no folder")
 _PHOTO_TYPE = N_("'{value}' is not a picture we can show; use a .jpg, .png, .webp or .svg file")
 _PHOTO_MISSING = N_("there is no picture called '{value}' in {folder}/; add it or fix the name")
@@ -346,9 +269,3 @@ _NO_WELSH_SUMMARY = N_("there is no Welsh summary yet; the Welsh page will show 
 _NO_WELSH_DESCRIPTION = N_(
     "there is no Welsh description yet; the Welsh page will show the English one"
 )
-_FILE_NAME = N_(
-    "the file name '{file_name}' should have only small letters, numbers and hyphens, "
-    "like '{suggestion}'"
-)
-_SAME_ADDRESS = N_("this file and {others} would have the same web address; rename one of them")
-_SAME_NAME = N_("another profile has the same business name: {others}")

@@ -22,8 +22,8 @@ from builder.freshness import add_months
 from builder.i18n import N_
 
 if TYPE_CHECKING:  # rules imports this module to register the rule below
-    from builder.load import FieldPath
     from builder.rules import Found, Profile, Rule
+    from builder.source_map import FieldPath
 
 #: The words that mark a placeholder value; a published profile must not contain them.
 PLACEHOLDER_MARKS = ("REPLACE", "replace-me")

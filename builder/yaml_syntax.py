@@ -1,0 +1,185 @@
+"""Parse a profile's text into a YAML node tree, explaining in plain words what stops YAML.
+
+Before the parser runs, the text is checked for what YAML forbids: tabs,
+invisible control characters, and nesting deep enough to crash the parser.
+The parser's own errors are matched to advice for staff, pointing at the
+place where the trouble started. Nothing here raises on bad input: every
+failure is a Problem.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from builder.i18n import N_
+from builder.problems import Problem, problem
+from builder.source_map import Position
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader (about 18 times faster), or else PyYAML's own.
+
+    Unquoted values are resolved by ``yaml_nodes._resolve_plain``, never by YAML's
+    tags, so the composer's tag resolving is skipped.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+
+LOADER: Any = _Loader
+
+# A profile is three levels deep (checks.ciw.number). Much deeper is a mistake
+# or an attack: libyaml's composer recurses, and crashes near 50,000 levels.
+MAX_DEPTH = 20
+# A file with fewer brackets and dashes than this cannot nest deeply enough
+# to matter, so the extra nesting scan is skipped for every normal profile.
+_NESTING_SCAN_FROM = 1000
+# Characters YAML does not allow in a file (tab, newline and return are fine).
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def parse(text: str, display: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """The node tree of ``text`` if it holds fields, and the problems; ``display`` names it."""
+    parser = _Parser(text, display)
+    return parser.parse(), parser.problems
+
+
+def mark_position(mark: Any) -> Position:
+    """The 1-based ``(line, column)`` of a YAML mark, which counts from 0."""
+    return mark.line + 1, mark.column + 1
+
+
+class _Parser:
+    """Composes the text of one file into YAML nodes, collecting problems."""
+
+    def __init__(self, text: str, display: str) -> None:
+        self.text, self.display = text, display
+        self.problems: list[Problem] = []
+
+    def _add(self, at: Position, message: str, **args: Any) -> None:
+        self.problems.append(problem(self.display, *at, message, **args))
+
+    def parse(self) -> yaml.MappingNode | None:
+        tab_lines = self._scan_tabs()
+        control = _CONTROL.search(self.text)
+        if control:
+            at = self._position(control.start())
+            self._add(at, N_("there is an invisible control character here; delete it"))
+            return None
+        try:
+            root = None if self._too_deep() else yaml.compose(self.text, Loader=LOADER)
+        except yaml.MarkedYAMLError as error:
+            self._syntax_error(error, tab_lines)
+        except yaml.YAMLError:
+            self._add((1, 1), N_("YAML cannot read this file; look for odd characters"))
+        except RecursionError:  # the pure-Python loader only: see _too_deep for libyaml
+            self._add((1, 1), TOO_DEEP, depth=MAX_DEPTH)
+        else:
+            if root is None and not self.problems:
+                self._add((1, 1), N_("the file is empty: it has no fields"))
+            elif isinstance(root, yaml.MappingNode):
+                return root
+            elif root is not None:
+                message = N_('the file should hold fields, one per line, like "name: Bryn Care"')
+                self._add(mark_position(root.start_mark), message)
+        return None
+
+    def _scan_tabs(self) -> set[int]:
+        """Report the first tab on each line: YAML forbids tabs for indenting."""
+        if "\t" not in self.text:
+            return set()
+        lines = self.text.splitlines()
+        found = {number: line.find("\t") for number, line in enumerate(lines, 1)}
+        tab_lines = {number for number, column in found.items() if column >= 0}
+        for number in sorted(tab_lines):
+            at = (number, found[number] + 1)
+            self._add(at, N_("there is a tab character here; use spaces instead"))
+        return tab_lines
+
+    def _too_deep(self) -> bool:
+        text = self.text
+        openers = text.count("[") + text.count("{") + text.count("- ") + text.count("?")
+        if openers < _NESTING_SCAN_FROM:
+            return False
+        depth = 0
+        for event in yaml.parse(text, Loader=LOADER):  # events come without recursion
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    self._add(mark_position(event.start_mark), TOO_DEEP, depth=MAX_DEPTH)
+                    return True
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        return False
+
+    def _syntax_error(self, error: yaml.MarkedYAMLError, tab_lines: set[int]) -> None:
+        # For something left open (a quote, a bracket, a key without its colon)
+        # the parser notices only later; the place it was opened is more useful.
+        context = error.context or ""
+        opened = any(word in context for word in ("simple key", "quoted scalar", "flow"))
+        mark = error.context_mark if opened else error.problem_mark
+        mark = mark or error.problem_mark or error.context_mark
+        if mark is None or mark.line + 1 in tab_lines:  # the tab problem says it better
+            return
+        words = f"{error.problem or ''} {context}"
+        message = next((m for pattern, m in _SYNTAX_MESSAGES if pattern in words), _SYNTAX_DEFAULT)
+        at = mark_position(mark)
+        if self.text[mark.index - 1 : mark.index] in ("'", '"') and not opened:
+            message, at = self._quote_problem(mark.index, at)
+        self._add(at, message, detail=(error.problem or "").strip())
+
+    def _quote_problem(self, index: int, at: Position) -> tuple[str, Position]:
+        """Text in quotes ended just before the parser failed: too early, or too late?"""
+        quoted = None
+        try:
+            for token in yaml.scan(self.text, Loader=LOADER):
+                if isinstance(token, yaml.ScalarToken) and token.end_mark.index == index:
+                    quoted = token
+        except yaml.YAMLError:
+            pass  # the scan stops at the same error; the token before it is what we need
+        if quoted is not None and quoted.start_mark.line < quoted.end_mark.line:
+            # An unclosed quote runs on until the next quote mark, lines later.
+            message = N_("this quote mark is not closed on its line; add the closing quote mark")
+            return message, mark_position(quoted.start_mark)
+        return _QUOTE_ENDS_EARLY, at
+
+    def _position(self, index: int) -> Position:
+        return self.text.count("\n", 0, index) + 1, index - self.text.rfind("\n", 0, index)
+
+
+TOO_DEEP = N_("the fields are nested more than {depth} levels deep; a profile needs only 3")
+_SYNTAX_DEFAULT = N_(
+    "YAML cannot read this line ({detail}); check the colons, quotes and indentation near here"
+)
+_QUOTE_ENDS_EARLY = N_(
+    "the quote mark before this ends the text too early; "
+    'put text with an apostrophe in "double quotes"'
+)
+_INDENTATION = N_("the indentation is wrong near here: fields in the same group must line up")
+_NEEDS_QUOTES = N_("a value cannot start with this character unless it is in quotes; add quotes")
+# The parser's own words, matched to plain advice; libyaml and PyYAML word them alike.
+_SYNTAX_MESSAGES = (
+    (
+        "mapping values are not allowed",
+        N_('YAML cannot read this colon: put text that has ": " in quotes, or check the indenting'),
+    ),
+    ("could not find expected ':'", N_("a field is missing its colon, or a line is misaligned")),
+    ("did not find expected key", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    ("expected '-'", N_("the indentation is wrong near here: items in a list must line up")),
+    ("unknown escape", N_("a backslash (\\) in double quotes cannot be read; use single quotes")),
+    ("quoted scalar", N_("a quote mark is not closed; check that every \" and ' has a partner")),
+    ("expected ',' or ']'", N_("a list in square brackets is not closed, or an item needs quotes")),
+    ("expected ',' or '}'", N_("a group in curly brackets is not closed, or a value needs quotes")),
+    ("alias", _NEEDS_QUOTES),
+    ("anchor", _NEEDS_QUOTES),
+    ("cannot start any token", _NEEDS_QUOTES),
+    (
+        "single document",
+        N_('the file has a second "---" line; a profile is one part, so remove it'),
+    ),
+)
