@@ -110,10 +110,18 @@ def _phone(p: Profile) -> Iterator[Found]:
     if number.country_code == 44 and len(national) == 10 and national.startswith(_DRAMA_PREFIXES):
         if not p.vocab.settings.get("accept_drama_numbers", False):
             yield p.report(path, _PHONE_DRAMA, value=value)
+        mobile = national.startswith("7")
     elif number.country_code != 44:
         yield p.report(path, _PHONE_NOT_UK, value=value)
+        return
     elif not phonenumbers.is_valid_number(number):
         yield p.report(path, _PHONE_INVALID, value=value)
+        return
+    else:
+        mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+    texts = ("contact", "texts")
+    if p.get(texts) is True and not mobile:
+        yield p.report(texts, _TEXTS_LANDLINE, value=value, level=Level.WARNING)
 
 
 def _email(p: Profile) -> Iterator[Found]:
@@ -247,6 +255,10 @@ _FUTURE = N_("'{value}' is in the future (today is {today}); \"{name}\" must hav
 _PHONE_NOT_A_NUMBER = N_("'{value}' is not a phone number; write it like \"01632 960123\"")
 _PHONE_DRAMA = N_("'{value}' is a made-up number kept for TV drama; give the real number")
 _PHONE_NOT_UK = N_("'{value}' is not a UK phone number; give a UK number")
+_TEXTS_LANDLINE = N_(
+    "'{value}' is not a mobile number, and texts to other numbers usually do not arrive; "
+    'check with the provider, or set "texts" to false'
+)
 _PHONE_INVALID = N_("'{value}' is not a valid UK phone number; check the digits")
 _EMAIL_INVALID = N_("'{value}' is not a valid email address; write it like hello@example.org")
 _WEB_NO_SCHEME = N_("the website should start with https://, like '{suggestion}'")
