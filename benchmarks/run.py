@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from builder import pipeline  # noqa: E402
+from builder.check.validate import check_files  # noqa: E402
+from builder.load.vocab import load_vocabulary  # noqa: E402
 from builder.model import build_directory  # noqa: E402
-from builder.render import PAGE_SIZE, build_pages  # noqa: E402
-from builder.validate import check_files  # noqa: E402
-from builder.vocab import load_vocabulary  # noqa: E402
+from builder.site.render import PAGE_SIZE, build_pages  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 WORDS = (

@@ -1,12 +1,13 @@
 """Flintshire Micro-care Directory: validate provider profiles and build the site.
 
-The stages, each one small module, call only downward:
+The stages, one folder each, call only downward:
 
-    load (YAML text -> plain values + source map)
-      -> validate (schema + rules -> Problems)
-        -> model (validated values -> Provider objects)
-          -> render (Providers -> {page path: content})
-            -> mkdocs_adapter (hands the pages to MkDocs)
+    load/     YAML text -> plain values + source map; data/; git history
+    check/    schema + rules -> Problems, worded for staff
+    model.py  checked values -> Provider objects (drafts are dropped here)
+    site/     Providers -> {page path: content}
+    engines/  hand the pages to MkDocs
 
-``cli`` is the command line; only it and the adapter do I/O or exit.
+``pipeline`` wires load -> check -> model; ``staff/`` holds the staff tools;
+``cli`` is the command line. Only ``cli`` and ``engines`` do I/O or exit.
 """

@@ -16,12 +16,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from builder import changes, due, freshness, pipeline, scaffold
+from builder import pipeline
+from builder.check import freshness
+from builder.check.report import FORMATS, format_problems
+from builder.check.validate import check_files, display_path
 from builder.i18n import N_, MissingTranslation, translator
+from builder.load.vocab import load_vocabulary
+from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
 from builder.problems import Problem
-from builder.report import FORMATS, format_problems
-from builder.validate import SCHEMA_PATH, check_files, display_path
-from builder.vocab import ROOT, load_vocabulary
+from builder.staff import changes, due, scaffold
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,7 +84,7 @@ def _split_changed(
     paths: list[Path], args: argparse.Namespace, parser: argparse.ArgumentParser
 ) -> tuple[list[Path], list[Path]]:
     """``--changed``: the profiles changed since BASE, and the rest to compare them with."""
-    given = args.paths or [ROOT / pipeline.PROVIDERS_DIR]
+    given = args.paths or [ROOT / PROVIDERS_DIR]
     try:
         changed = changes.changed_files(
             args.changed, [p if p.is_dir() else p.parent for p in given]
@@ -108,7 +111,7 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``build``: the same messages as ``check`` on bad data; else both sites."""
-    from builder import mkdocs_adapter
+    from builder.engines import mkdocs_build
 
     directory, result = pipeline.load_directory(on=args.today)
     if result.problems:
@@ -117,8 +120,8 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print("Nothing was built: fix the errors above, then build again.", file=sys.stderr)
         return 1
     try:
-        mkdocs_adapter.build_site(args.site_dir, directory.today)
-    except mkdocs_adapter.BuildFailed as failure:
+        mkdocs_build.build_site(args.site_dir, directory.today)
+    except mkdocs_build.BuildFailed as failure:
         print(failure, file=sys.stderr)
         return 1
     print(f"Built {len(directory.providers)} providers into {args.site_dir} (Welsh in cy/).")
@@ -142,10 +145,10 @@ def run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``serve``: build, serve and rebuild until interrupted."""
     import logging
 
-    from builder import mkdocs_adapter
+    from builder.engines import mkdocs_build
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    mkdocs_adapter.serve_site(args.host, args.port, pipeline.today(load_vocabulary(), args.today))
+    mkdocs_build.serve_site(args.host, args.port, pipeline.today(load_vocabulary(), args.today))
     return 0
 
 
@@ -162,7 +165,7 @@ def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``schema``: bring the schema's id lists in step with the vocabularies."""
-    from builder import schema
+    from builder.staff import schema_sync as schema
 
     want = schema.expected_text(load_vocabulary())
     if want == schema.current_text():

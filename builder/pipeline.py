@@ -11,12 +11,12 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from builder.history import read_history
+from builder.check.validate import CheckResult, check_files
+from builder.load.history import read_history
+from builder.load.vocab import Vocabulary, load_vocabulary
 from builder.model import Directory, build_directory
-from builder.validate import CheckResult, check_files
-from builder.vocab import ROOT, Vocabulary, load_vocabulary
+from builder.paths import PROVIDERS_DIR, ROOT
 
-PROVIDERS_DIR = "providers"
 TODAY_VARIABLE = "MICROCARE_TODAY"
 
 

@@ -31,11 +31,11 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(scope="session")
 def build_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
     """Build the sample site, both languages, into a new folder; return it."""
-    from builder import mkdocs_adapter
+    from builder.engines import mkdocs_build
 
     def build() -> Path:
         out = tmp_path_factory.mktemp("site")
-        mkdocs_adapter.build_site(out, TODAY)
+        mkdocs_build.build_site(out, TODAY)
         return out
 
     return build

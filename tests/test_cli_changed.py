@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from builder.vocab import ROOT
+from builder.paths import ROOT
 
 VALID = ROOT / "tests" / "fixtures" / "providers" / "valid"
 TODAY = ["--today", "2026-11-22", "--lang", "en"]

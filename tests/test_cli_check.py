@@ -9,7 +9,7 @@ import pytest
 
 from builder import cli
 from builder.cli import main
-from builder.vocab import ROOT
+from builder.paths import ROOT
 
 INVALID = "tests/fixtures/providers/invalid"
 VALID = "tests/fixtures/providers/valid"

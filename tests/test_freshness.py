@@ -14,12 +14,14 @@ from typing import Any
 import pytest
 from babel.messages.extract import extract_from_file
 
-from builder import freshness
+from builder.check import freshness
+from builder.check.profile import Profile
+from builder.check.rules import check_profile
+from builder.check.validate import check_files
 from builder.i18n import translator
-from builder.load import SourceMap
-from builder.rules import Profile, check_profile
-from builder.validate import check_files
-from builder.vocab import ROOT, Vocabulary, load_vocabulary
+from builder.load.profile import SourceMap
+from builder.load.vocab import Vocabulary, load_vocabulary
+from builder.paths import ROOT
 
 TODAY = date(2026, 11, 22)
 FIXTURES = ROOT / "tests" / "fixtures" / "providers"
@@ -143,7 +145,9 @@ def test_the_periods_are_read_from_the_settings() -> None:
     assert freshness.periods(with_freshness(**numbers)) == freshness.Periods(**numbers)
 
 
-@pytest.mark.parametrize("module", ["freshness", "scaffold", "due", "changes", "cli"])
+@pytest.mark.parametrize(
+    "module", ["check/freshness", "staff/scaffold", "staff/due", "staff/changes", "cli"]
+)
 def test_every_message_has_a_welsh_translation(module: str) -> None:
     welsh = translator("cy")
     for _, message, _, _ in extract_from_file(

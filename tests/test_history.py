@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from builder.history import EMPTY, Change, read_history
+from builder.load.history import EMPTY, Change, read_history
 
 PROFILE = """name: {name}
 published: {published}

@@ -11,7 +11,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from builder.i18n import MissingTranslation, catalogue_path, format_date, translator
-from builder.vocab import ROOT
+from builder.paths import ROOT
 
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\{[a-z_]+\}")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.load import Loaded, load_provider
+from builder.load.profile import Loaded, load_provider
 
 LIMIT = 200_000
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from builder.history import Change, History
+from builder.check.validate import check_files
+from builder.load.history import Change, History
+from builder.load.vocab import load_vocabulary
 from builder.model import Directory, Search, build_directory
-from builder.validate import check_files
-from builder.vocab import ROOT, load_vocabulary
+from builder.paths import ROOT
 
 TODAY = dt.date(2026, 11, 22)
 VALID = ROOT / "tests" / "fixtures" / "providers" / "valid"

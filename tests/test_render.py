@@ -9,11 +9,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from builder.history import Change, History
+from builder.check.validate import check_files
+from builder.load.history import Change, History
+from builder.load.vocab import load_vocabulary
 from builder.model import Text, build_directory
-from builder.render import _paragraphs_and_lists, build_pages
-from builder.validate import check_files
-from builder.vocab import ROOT, load_vocabulary
+from builder.paths import ROOT
+from builder.site.format import _paragraphs_and_lists
+from builder.site.render import build_pages
 
 TODAY = dt.date(2026, 11, 22)
 VALID = ROOT / "tests" / "fixtures" / "providers" / "valid"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from builder.check.report import format_problems
 from builder.i18n import N_
 from builder.problems import Level, problem
-from builder.report import format_problems
 
 PHONE = problem(
     "providers/x.yml", 14, 12, N_('"{name}" should be text in quotes, like "{value}"'),

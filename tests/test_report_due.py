@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from builder import due
+from builder.check.freshness import Periods
 from builder.cli import main
-from builder.freshness import Periods
 from builder.i18n import ngettext_for, translator
-from builder.load import load_provider
-from builder.vocab import ROOT
+from builder.load.profile import load_provider
+from builder.paths import ROOT
+from builder.staff import due
 
 DUE = "tests/fixtures/providers/due"
 TODAY = date(2026, 11, 22)

@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
-from builder import scaffold, validate
+from builder.check import schema
+from builder.check.validate import check_files
 from builder.cli import main
-from builder.validate import check_files
-from builder.vocab import ROOT, load_vocabulary
+from builder.load.vocab import load_vocabulary
+from builder.paths import ROOT
+from builder.staff import scaffold
 
 TODAY = date(2026, 11, 22)
 
@@ -83,7 +85,7 @@ def test_new_has_every_field_of_the_schema() -> None:
     text = text.replace("\n# photo:", "\nphoto:").replace("\n#   ", "\n    ")
     text = text.replace("\n# withdrawn:", "\nwithdrawn:")
     text = re.sub(r"\n  ciw: .*\n  # ciw:", "\n  ciw:", text)
-    assert _paths(yaml.safe_load(text)) == _paths(validate.schema(), schema=True)
+    assert _paths(yaml.safe_load(text)) == _paths(schema.schema(), schema=True)
 
 
 def test_new_never_overwrites(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

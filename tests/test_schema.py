@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from builder import schema as schema_file
+from builder.check.schema import schema
 from builder.cli import main
-from builder.validate import schema
-from builder.vocab import ROOT, load_vocabulary
+from builder.load.vocab import load_vocabulary
+from builder.paths import ROOT
+from builder.staff import schema_sync as schema_file
 
 
 def properties(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from builder import rules, validate
+from builder.check import rules, schema, validate
+from builder.check.validate import check_files, display_path
 from builder.cli import main
+from builder.load.vocab import load_vocabulary
+from builder.paths import ROOT
 from builder.problems import Level
-from builder.validate import check_files, display_path
-from builder.vocab import ROOT, load_vocabulary
 
 FIXTURES = ROOT / "tests" / "fixtures" / "providers"
 TODAY = date(2026, 11, 22)
@@ -145,11 +146,11 @@ def test_date_rules_cover_every_date_field_in_the_schema() -> None:
             found |= date_fields(child, (*path, key))
         return found
 
-    assert set(rules.DATE_FIELDS) == date_fields(validate.schema())
+    assert set(rules.DATE_FIELDS) == date_fields(schema.schema())
 
 
 def test_the_schema_validator_is_compiled_once() -> None:
-    assert validate._validator() is validate._validator()
+    assert schema.validator() is schema.validator()
 
 
 def test_many_distinct_files_check_clean(tmp_path: Path) -> None:
@@ -173,21 +174,8 @@ def test_every_message_is_marked_for_translation() -> None:
     """Each message reaches the Welsh catalogue only if the extractor finds it in ``N_()``."""
     marked = {
         message
-        for module in (
-            "load",
-            "yaml_syntax",
-            "yaml_nodes",
-            "validate",
-            "schema_messages",
-            "rules",
-            "language_codes",
-            "file_rules",
-            "freshness",
-            "scaffold",
-        )
-        for _, message, _, _ in extract_from_file(
-            "python", ROOT / "builder" / f"{module}.py", keywords={"N_": None}
-        )
+        for module in sorted((ROOT / "builder").rglob("*.py"))
+        for _, message, _, _ in extract_from_file("python", module, keywords={"N_": None})
     }
     result = check(*(p for p in FIXTURES.glob("invalid*/**/*.y*ml")))
     assert {p.message for p in result.problems} <= marked

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from builder.vocab import ROOT
+from builder.paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from builder import freshness
-from builder.freshness import Periods
+from builder.check import freshness
+from builder.check.freshness import Periods
 from builder.i18n import N_, ngettext_for, translator
 
 REVIEW = N_("council review")

@@ -1,21 +1,14 @@
-"""Plain objects for validated providers, and the directory's search rules.
-
-Rendering receives these objects, never raw dictionaries. ``build_directory``
-is where drafts are left out: nothing after this stage can publish one.
-"""
+"""Plain objects for one validated provider. Rendering receives these, never raw dicts."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import phonenumbers
-
-from builder.history import EMPTY, Change, History
-from builder.vocab import Vocabulary
 
 TAKING_NEW_CLIENTS = "taking-new-clients"
 WELSH = "cy"
@@ -131,100 +124,6 @@ class Provider:
         return self.covers_all or area_id in self.areas
 
 
-@dataclass(frozen=True)
-class Search:
-    """What a resident asked the finder for. Services must all be offered."""
-
-    area: str | None = None
-    services: tuple[str, ...] = ()
-    taking_new_clients: bool = False
-    welsh_speaking: bool = False
-    direct_payments: bool = False
-
-    def matches(self, p: Provider) -> bool:
-        return (
-            (self.area is None or p.covers(self.area))
-            and all(s in p.services for s in self.services)
-            and (not self.taking_new_clients or p.taking_new_clients)
-            and (not self.welsh_speaking or p.welsh_speaking)
-            and (not self.direct_payments or p.accepts_direct_payments)
-        )
-
-
-@dataclass(frozen=True)
-class Directory:
-    """The listed providers, sorted by name, with the vocabularies.
-
-    ``providers`` are the ones families can find. ``withdrawn`` were listed
-    once: only their old address says they are no longer listed.
-    """
-
-    providers: tuple[Provider, ...]
-    vocab: Vocabulary
-    today: dt.date
-    withdrawn: tuple[Provider, ...] = ()
-    changes: tuple[Change, ...] = ()  # notable changes, newest first
-
-    def provider(self, slug: str) -> Provider:
-        """A listed or withdrawn provider, by its file name."""
-        return next(p for p in (*self.providers, *self.withdrawn) if p.slug == slug)
-
-    def availability_stale(self, p: Provider) -> bool:
-        """True when the provider has not confirmed availability recently."""
-        days = int(self.vocab.settings["freshness"]["availability_days"])
-        return (self.today - p.availability.confirmed).days > days
-
-    def find(self, search: Search) -> tuple[Provider, ...]:
-        """The providers a search returns, in directory order (by name)."""
-        return tuple(p for p in self.providers if search.matches(p))
-
-    def in_area(self, area_id: str) -> tuple[Provider, ...]:
-        return self.find(Search(area=area_id))
-
-    def offering(self, service_id: str) -> tuple[Provider, ...]:
-        return self.find(Search(services=(service_id,)))
-
-
-def sort_key(name: str) -> tuple[str, str]:
-    """Order names as people expect in an A to Z: ignoring case and "The "."""
-    folded = name.casefold()
-    return (folded.removeprefix("the "), folded)
-
-
-def build_directory(
-    profiles: Iterable[Any],
-    vocab: Vocabulary,
-    today: dt.date,
-    history: History = EMPTY,
-) -> Directory:
-    """Turn checked profiles into a Directory of the published ones.
-
-    ``profiles`` are ``validate.CheckedProfile`` objects that passed every
-    check; a draft (``published: false``) is dropped here and nowhere else,
-    and so are its changes in ``history``.
-    """
-    order = {s: i for i, s in enumerate(vocab.service_ids)}
-    published = [
-        _provider(p.slug, p.data, order, history.last_updated.get(p.slug))
-        for p in profiles
-        if p.data and p.data["published"] is True
-    ]
-    published.sort(key=lambda p: (sort_key(p.name), p.slug))
-    listed = tuple(p for p in published if p.withdrawn is None)
-    withdrawn = tuple(p for p in published if p.withdrawn is not None)
-    listed_slugs = {p.slug for p in listed}
-    withdrawn_slugs = {p.slug for p in withdrawn}
-    changes = tuple(
-        c
-        for c in history.changes
-        if (c.slug in withdrawn_slugs and c.kind == "withdrawn")
-        or (c.slug in listed_slugs and c.kind != "withdrawn")
-    )
-    return Directory(
-        providers=listed, vocab=vocab, today=today, withdrawn=withdrawn, changes=changes
-    )
-
-
 def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
@@ -246,12 +145,13 @@ def _phone(contact: Mapping[str, Any]) -> Phone | None:
     )
 
 
-def _provider(
+def provider_from(
     slug: str,
     d: Mapping[str, Any],
     service_order: Mapping[str, int],
     last_updated: dt.date | None,
 ) -> Provider:
+    """A Provider from a profile's checked values; services in ``service_order``."""
     contact, availability, prices, checks = (
         d["contact"],
         d["availability"],

@@ -13,8 +13,8 @@ import copy
 import json
 from typing import Any
 
-from builder.validate import SCHEMA_PATH
-from builder.vocab import Vocabulary
+from builder.load.vocab import Vocabulary
+from builder.paths import SCHEMA_PATH
 
 
 def with_vocabulary(schema: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:

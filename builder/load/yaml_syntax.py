@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from builder.i18n import N_
+from builder.load.source_map import Position
 from builder.problems import Problem, problem
-from builder.source_map import Position
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

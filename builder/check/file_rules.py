@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder.check.profile import Profile
 from builder.i18n import N_
 from builder.problems import Problem, problem
-from builder.rules import Profile
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
+from builder.paths import DATA_DIR
+
 LANGUAGES = ("en", "cy")
 
 

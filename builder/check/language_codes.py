@@ -10,14 +10,12 @@ import difflib
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from babel import Locale
 
+from builder.check.profile import Found, Profile, Rule
 from builder.i18n import N_
-
-if TYPE_CHECKING:  # rules imports this module to register the rule below
-    from builder.rules import Found, Profile, Rule
 
 
 def _languages(p: Profile) -> Iterator[Found]:

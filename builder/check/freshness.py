@@ -13,14 +13,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from builder.check.profile import Found, Profile, Rule
 from builder.i18n import N_
+from builder.load.vocab import Vocabulary
 from builder.problems import Level
-
-if TYPE_CHECKING:  # rules imports this module to register the rules below
-    from builder.rules import Found, Profile, Rule
-    from builder.vocab import Vocabulary
 
 CONFIRMED = ("availability", "confirmed")
 REVIEWED = ("reviewed",)

@@ -3,8 +3,8 @@
 The file has every field of the schema, so staff delete what they do not
 need rather than look up what they may add. Its values are placeholders that
 pass ``check`` at once (a draft may stay half-done), and every text to
-replace says REPLACE. The one rule here makes sure no placeholder is ever
-published.
+replace says REPLACE. The rule in ``check.placeholders`` makes sure no
+placeholder is ever published.
 """
 
 from __future__ import annotations
@@ -13,27 +13,17 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from string import Template
-from typing import TYPE_CHECKING, Any
 
-from builder.freshness import add_months
-from builder.i18n import N_
-
-if TYPE_CHECKING:  # rules imports this module to register the rule below
-    from builder.rules import Found, Profile, Rule
-    from builder.source_map import FieldPath
-
-#: The words that mark a placeholder value; a published profile must not contain them.
-PLACEHOLDER_MARKS = ("REPLACE", "replace-me")
+from builder.check.freshness import add_months
 
 _PHONE = '  phone: "01632 960000"          # REPLACE with the real number (this one is made up)'
 # A live directory refuses made-up numbers, so its new profiles start without one.
 _NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the # at the start'
 
 # No comment at the end of the "published" and "status" lines: the Recent
-# changes page (builder/history.py) reads those lines from git diffs as they are.
+# changes page (builder/load/history.py) reads those lines from git diffs as they are.
 _TEMPLATE = Template("""\
 # yaml-language-server: $$schema=../schema/provider.schema.json
 # A new profile for $name, started on $today with `python -m builder new`.
@@ -141,33 +131,3 @@ def write_profile(name: str, folder: Path, today: dt.date, *, drama_numbers: boo
     with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never overwrite
         f.write(new_profile(name, today, drama_numbers=drama_numbers))
     return path
-
-
-def _placeholders(p: Profile) -> Iterator[Found]:
-    """A published profile must not show the template's placeholder text."""
-    if p.get(("published",)) is not True:
-        return
-    for path, value in _texts(p.data, ()):
-        if any(mark in value for mark in PLACEHOLDER_MARKS):
-            name = next(key for key in reversed(path) if isinstance(key, str))
-            yield p.report(path, _PLACEHOLDER, name=name)
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(child, (*path, key))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _texts(child, (*path, i))
-
-
-#: Registered in ``rules.RULES``.
-PLACEHOLDER_RULES: tuple[Rule, ...] = (_placeholders,)
-
-_PLACEHOLDER = N_(
-    '"{name}" still has the placeholder text of a new profile; '
-    "fill it in, or delete the line if it is optional, before publishing"
-)

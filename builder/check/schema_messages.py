@@ -16,14 +16,14 @@ from typing import Any, NamedTuple
 
 from jsonschema import ValidationError
 
+from builder.check.language_codes import describe_language
+from builder.check.profile import Profile
 from builder.i18n import N_
-from builder.language_codes import describe_language
+from builder.load.source_map import FieldPath, SourceMap, dotted
+from builder.load.vocab import Vocabulary
 from builder.problems import Problem, problem
-from builder.rules import Profile
-from builder.source_map import FieldPath, SourceMap, dotted
-from builder.vocab import Vocabulary
 
-#: Given a field path, the part of the schema that describes it (``validate.schema_at``).
+#: Given a field path, the part of the schema that describes it (``schema.schema_at``).
 SchemaAt = Callable[[FieldPath], dict[str, Any] | None]
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -55,7 +55,7 @@ def schema_problems(
     ``errors`` are jsonschema's errors about ``profile``; those under a path in
     ``flagged`` were reported when the file was loaded. ``aliases`` are the
     names staff may write instead of ids (see ``enum_aliases``). ``schema_at``
-    is ``validate.schema_at``, passed in because ``validate`` imports this module.
+    is ``schema.schema_at``, passed in because ``validate`` imports this module.
     """
 
     def order(error: ValidationError) -> int:

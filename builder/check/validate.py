@@ -9,26 +9,22 @@ field.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
-from builder import rules
-from builder.file_rules import check_across, check_file_name
-from builder.load import Loaded, load_provider
+from builder.check import rules
+from builder.check.file_rules import check_across, check_file_name
+from builder.check.profile import Profile
+from builder.check.schema import expected_kind, schema_at, validator
+from builder.check.schema_messages import enum_aliases, schema_problems
+from builder.load.profile import Loaded, load_provider
+from builder.load.source_map import FieldPath
+from builder.load.vocab import Vocabulary
 from builder.problems import Problem
-from builder.schema_messages import enum_aliases, schema_problems
-from builder.source_map import FieldPath
-from builder.vocab import ROOT, Vocabulary
-
-SCHEMA_PATH = ROOT / "schema" / "provider.schema.json"
 
 
 @dataclass(frozen=True)
@@ -76,14 +72,14 @@ def check_files(
     files = [(path, display) for display, path in named.items()]
     loaded: list[tuple[Path, str, Loaded]] = []
     found: list[Problem] = []
-    profiles: list[rules.Profile] = []
+    profiles: list[Profile] = []
     aliases = enum_aliases(vocab)
     for path, display in files:
         result = load_provider(path, display, max_bytes=max_bytes, expects=expected_kind)
         loaded.append((path, display, result))
         found += result.problems + check_file_name(path, display)
         if result.data is not None:
-            profile = rules.Profile(path, display, result.data, result.source, today, vocab)
+            profile = Profile(path, display, result.data, result.source, today, vocab)
             profiles.append(profile)
             found += _check_profile(profile, result.flagged, aliases)
     context = _context(others, named, root, today, vocab, max_bytes)
@@ -105,7 +101,7 @@ def _context(
     today: date,
     vocab: Vocabulary,
     max_bytes: int,
-) -> tuple[list[tuple[Path, str]], list[rules.Profile]]:
+) -> tuple[list[tuple[Path, str]], list[Profile]]:
     """The files in ``others`` that are not being checked, and those of them YAML can read."""
     unchecked = {display_path(path, root): path for path in others}
     files = [(path, display) for display, path in unchecked.items() if display not in named]
@@ -113,7 +109,7 @@ def _context(
     for path, display in files:
         result = load_provider(path, display, max_bytes=max_bytes)
         if result.data is not None:
-            profiles.append(rules.Profile(path, display, result.data, result.source, today, vocab))
+            profiles.append(Profile(path, display, result.data, result.source, today, vocab))
     return files, profiles
 
 
@@ -126,47 +122,13 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def _check_profile(
-    profile: rules.Profile, flagged: frozenset[FieldPath], aliases: dict[str, dict[str, str]]
+    profile: Profile, flagged: frozenset[FieldPath], aliases: dict[str, dict[str, str]]
 ) -> list[Problem]:
     """Schema problems, then rule problems for values that nothing has complained about yet."""
-    errors = _validator().iter_errors(profile.data)
+    errors = validator().iter_errors(profile.data)
     found, meant = schema_problems(profile, errors, flagged, aliases, schema_at)
     reported = set(flagged) | set(found) | meant
     for path, rule_problem in rules.check_profile(profile):
         if not any(path[: len(done)] == done for done in reported):
             found.setdefault(path, rule_problem)
     return list(found.values())
-
-
-@cache
-def schema() -> dict[str, Any]:
-    """The provider schema, read once."""
-    with SCHEMA_PATH.open(encoding="utf-8") as f:
-        return json.load(f)  # type: ignore[no-any-return]
-
-
-@cache
-def _validator() -> Draft202012Validator:
-    Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
-
-
-def schema_at(path: FieldPath) -> dict[str, Any] | None:
-    """The part of the schema that describes the value at ``path``, if there is one."""
-    node: Any = schema()
-    for part in path:
-        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
-        if not isinstance(node, dict):
-            return None
-    return node  # type: ignore[no-any-return]
-
-
-def expected_kind(path: FieldPath) -> str | None:
-    """What the schema wants at ``path``: "boolean", "number", "text", or None."""
-    node = schema_at(path) or {}
-    kind = node.get("type")
-    if kind is None and node.get("enum"):
-        kind = "string"
-    return {"boolean": "boolean", "integer": "number", "number": "number", "string": "text"}.get(
-        kind or ""
-    )

@@ -1,6 +1,7 @@
-"""The only module that knows MkDocs: a hook that feeds it our pages.
+"""The MkDocs hook: it feeds MkDocs our pages.
 
-mkdocs.yml loads this file with ``hooks:``. Everything else in ``builder``
+mkdocs.yml loads this file with ``hooks:``; ``mkdocs_build`` runs the two
+language builds. Everything else in ``builder``
 is engine-free: ``pipeline`` checks the profiles and ``render`` turns them
 into ``{path: content}``; this module hands those to MkDocs as generated
 files and turns our problems into a build failure with the same text that
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 
 # MkDocs imports hooks by file path, so the project root may not be on
 # sys.path (it is not when the `mkdocs` script is run from elsewhere).
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
@@ -32,13 +33,16 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from builder import i18n, pipeline, render, report, urls  # noqa: E402
+from builder import i18n, pipeline  # noqa: E402
+from builder.check import report  # noqa: E402
 from builder.i18n import N_  # noqa: E402
 from builder.model import Directory  # noqa: E402
+from builder.paths import PROVIDERS_DIR  # noqa: E402
+from builder.site import render, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
-STATIC_DIR = _ROOT / "builder" / "static"
-PHOTOS_DIR = _ROOT / pipeline.PROVIDERS_DIR / "photos"
+STATIC_DIR = _ROOT / "builder" / "site" / "static"
+PHOTOS_DIR = _ROOT / PROVIDERS_DIR / "photos"
 OTHER = {"en": "cy", "cy": "en"}
 
 _directory: Directory | None = None
@@ -137,90 +141,6 @@ def on_page_context(
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild when a profile, a vocabulary or our templates change."""
-    for folder in (pipeline.PROVIDERS_DIR, "data", "builder"):
+    for folder in (PROVIDERS_DIR, "data", "builder"):
         server.watch(str(_ROOT / folder))
     return server
-
-
-# -- Building and serving both languages -------------------------------------------
-#
-# One MkDocs build per language: mkdocs.yml (English, at the site root) and
-# mkdocs.cy.yml (Welsh, under cy/), which inherits it. The two run in
-# parallel, each in its own process.
-
-CONFIGS = {"en": _ROOT / "mkdocs.yml", "cy": _ROOT / "mkdocs.cy.yml"}
-
-
-class BuildFailed(Exception):
-    """A build stopped; the message is meant for people, not a traceback."""
-
-
-def _build_one(lang: str, site_dir: str, today: str) -> str | None:
-    """Build one language into ``site_dir``. Returns an error message or None."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    os.environ[pipeline.TODAY_VARIABLE] = today
-    # Material prints a banner about its end of life on every build; the
-    # README records the plan (one thin adapter), so keep the output quiet.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    try:
-        config = load_config(config_file=str(CONFIGS[lang]), site_dir=site_dir)
-        build(config)
-    except MkDocsException as error:
-        return str(error)
-    except i18n.MissingTranslation as missing:
-        return str(missing)
-    return None
-
-
-def build_site(site_dir: Path, today: dt.date) -> None:
-    """Build the English site into ``site_dir`` and the Welsh one into ``site_dir/cy``."""
-    import shutil
-    import tempfile
-    from concurrent.futures import ProcessPoolExecutor
-
-    site_dir = site_dir.resolve()
-    with tempfile.TemporaryDirectory(prefix="microcare-cy-") as welsh_dir:
-        # English cleans its site_dir first, so Welsh builds elsewhere and
-        # moves in afterwards.
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            english = pool.submit(_build_one, "en", str(site_dir), today.isoformat())
-            welsh = pool.submit(_build_one, "cy", welsh_dir, today.isoformat())
-            errors = [e for e in (english.result(), welsh.result()) if e]
-        if errors:
-            raise BuildFailed(errors[0])
-        shutil.rmtree(site_dir / "cy", ignore_errors=True)
-        shutil.copytree(welsh_dir, site_dir / "cy")
-
-
-def serve_site(host: str, port: int, today: dt.date) -> None:
-    """Serve both languages on http://host:port/, rebuilding when files change."""
-    import shutil
-    import tempfile
-
-    from mkdocs.livereload import LiveReloadServer
-
-    site_dir = Path(tempfile.mkdtemp(prefix="microcare-site-"))
-
-    def rebuild() -> None:
-        try:
-            build_site(site_dir, today)
-        except BuildFailed as error:
-            # Keep serving the last good site; the message says what to fix.
-            log.error("%s", error)
-
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
-    for watched in ("docs", pipeline.PROVIDERS_DIR, "data", "builder", "overrides"):
-        server.watch(str(_ROOT / watched))
-    for config_file in CONFIGS.values():
-        server.watch(str(config_file))
-    rebuild()
-    try:
-        server.serve()  # type: ignore[no-untyped-call]
-    except KeyboardInterrupt:
-        log.info("Stopping the server.")
-    finally:
-        server.shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from builder.i18n import N_
+from builder.load.source_map import FieldPath, SourceMap
+from builder.load.yaml_nodes import Expects, read_values
 from builder.problems import Problem, problem
-from builder.source_map import FieldPath, SourceMap
-from builder.yaml_nodes import Expects, read_values
 
 
 @dataclass(frozen=True)

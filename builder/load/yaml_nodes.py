@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from builder.i18n import N_
+from builder.load.source_map import FieldPath, Position, SourceMap, dotted
+from builder.load.yaml_syntax import LOADER, MAX_DEPTH, TOO_DEEP, mark_position, parse
 from builder.problems import Problem, problem
-from builder.source_map import FieldPath, Position, SourceMap, dotted
-from builder.yaml_syntax import LOADER, MAX_DEPTH, TOO_DEEP, mark_position, parse
 
 #: Given a field path, what the schema wants there: "boolean", "text", "number" or None.
 Expects = Callable[[FieldPath], str | None]

@@ -1,0 +1,53 @@
+"""The provider schema (``schema/provider.schema.json``): the one contract.
+
+Editors such as VS Code use the same file to autocomplete and underline as
+staff type; the builder enforces it here.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from builder.load.source_map import FieldPath
+from builder.paths import SCHEMA_PATH
+
+__all__ = ["SCHEMA_PATH", "expected_kind", "schema", "schema_at", "validator"]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The provider schema, read once."""
+    with SCHEMA_PATH.open(encoding="utf-8") as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
+@cache
+def validator() -> Draft202012Validator:
+    """The schema's validator, made once (the schema itself is checked first)."""
+    Draft202012Validator.check_schema(schema())
+    return Draft202012Validator(schema())
+
+
+def schema_at(path: FieldPath) -> dict[str, Any] | None:
+    """The part of the schema that describes the value at ``path``, if there is one."""
+    node: Any = schema()
+    for part in path:
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(node, dict):
+            return None
+    return node  # type: ignore[no-any-return]
+
+
+def expected_kind(path: FieldPath) -> str | None:
+    """What the schema wants at ``path``: "boolean", "number", "text", or None."""
+    node = schema_at(path) or {}
+    kind = node.get("type")
+    if kind is None and node.get("enum"):
+        kind = "string"
+    return {"boolean": "boolean", "integer": "number", "number": "number", "string": "text"}.get(
+        kind or ""
+    )
