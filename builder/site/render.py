@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from markupsafe import Markup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from builder import i18n
@@ -95,9 +96,9 @@ class Renderer(Formatter):
         )
         return out
 
-    def finder_config(self) -> str:
+    def finder_config(self) -> Markup:
         """What the finder script needs, embedded in the finder page as JSON."""
-        return _json(
+        return escape.script_json(
             {
                 "index": "index.json",
                 "cards": "cards/",
@@ -132,10 +133,6 @@ def build_pages(directory: Directory, lang: str, site_url: str = "") -> dict[str
     return Renderer(directory, lang, site_url).pages()
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-
-
 def _environment(lang: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -149,6 +146,9 @@ def _environment(lang: str) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.translator(lang), i18n.ngettext_for(lang), newstyle=True
     )
-    env.filters["yaml"] = escape.yaml_string
-    env.filters["md"] = escape.markdown_escape
+    env.filters["meta"] = escape.meta
+    env.filters["mailto"] = escape.mailto
+    env.filters["tel"] = escape.tel
+    env.filters["web_url"] = escape.web_url
+    env.filters["md"] = escape.markdown_inline
     return env
