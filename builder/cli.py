@@ -22,6 +22,7 @@ from builder.check.report import FORMATS, format_problems
 from builder.check.validate import check_files, display_path
 from builder.i18n import N_, MissingTranslation, translator
 from builder.load.vocab import load_vocabulary
+from builder.model import Directory
 from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
 from builder.problems import Problem
 from builder.staff import changes, due, scaffold
@@ -106,26 +107,67 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="default: site/")
     build.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "properdocs", "zensical"),
+        default="mkdocs",
+        help="the static site engine: mkdocs (default), properdocs or zensical",
+    )
     build.set_defaults(run=run_build)
 
 
 def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``build``: the same messages as ``check`` on bad data; else both sites."""
-    from builder.engines import mkdocs_build
+    from builder.engines import mkdocs_build, zensical_build
 
-    directory, result = pipeline.load_directory(on=args.today)
-    if result.problems:
-        print(_format(result.problems, "text", _default_lang()))
+    directory = _checked_directory(args.today)
     if directory is None:
-        print("Nothing was built: fix the errors above, then build again.", file=sys.stderr)
         return 1
     try:
-        mkdocs_build.build_site(args.site_dir, directory.today)
-    except mkdocs_build.BuildFailed as failure:
+        if args.engine == "zensical":
+            zensical_build.build_site(args.site_dir, directory)
+        else:
+            mkdocs_build.build_site(args.site_dir, directory, args.engine)
+    except (mkdocs_build.BuildFailed, zensical_build.BuildFailed) as failure:
         print(failure, file=sys.stderr)
         return 1
     print(f"Built {len(directory.providers)} providers into {args.site_dir} (Welsh in cy/).")
     return 0
+
+
+def _add_markdown(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    markdown = commands.add_parser(
+        "markdown",
+        help="write the whole site as plain Markdown, for any engine",
+        description="Check every profile, then write each language's pages as plain Markdown "
+        "into OUT/en and OUT/cy, with a configuration any engine that reads mkdocs.yml can "
+        "build. Nothing is written while any profile has an error.",
+    )
+    markdown.add_argument("out", type=Path, metavar="OUT", help="the folder to write")
+    markdown.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
+    markdown.set_defaults(run=run_markdown)
+
+
+def run_markdown(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``markdown``: the same messages as ``check`` on bad data; else the Markdown tree."""
+    from builder.engines import markdown
+
+    directory = _checked_directory(args.today)
+    if directory is None:
+        return 1
+    markdown.export(directory, args.out)
+    print(f"Wrote {len(directory.providers)} providers as Markdown into {args.out}.")
+    return 0
+
+
+def _checked_directory(today: date | None) -> Directory | None:
+    """Check every profile, print the problems; the Directory, or None after an error."""
+    directory, result = pipeline.load_directory(on=today)
+    if result.problems:
+        print(_format(result.problems, "text", _default_lang()))
+    if directory is None:
+        print("Nothing was built: fix the errors above, then build again.", file=sys.stderr)
+    return directory
 
 
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -148,7 +190,7 @@ def run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from builder.engines import mkdocs_build
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    mkdocs_build.serve_site(args.host, args.port, pipeline.today(load_vocabulary(), args.today))
+    mkdocs_build.serve_site(args.host, args.port, args.today)
     return 0
 
 
@@ -287,6 +329,7 @@ def _format(problems: list[Problem], fmt: str, lang: str) -> str:
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     _add_check,
     _add_build,
+    _add_markdown,
     _add_serve,
     _add_schema,
     _add_new,

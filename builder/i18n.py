@@ -97,6 +97,7 @@ def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
     return ngettext
 
 
+@cache
 def format_date(value: dt.date, lang: str) -> str:
     """A date as people write it: "3 March 2026", "3 Mawrth 2026"."""
     return _babel_format_date(value, "d MMMM y", locale=_BABEL_LOCALE[lang])

@@ -10,3 +10,5 @@ DATA_DIR = ROOT / "data"
 #: The profiles' folder, relative to a project root.
 PROVIDERS_DIR = "providers"
 SCHEMA_PATH = ROOT / "schema" / "provider.schema.json"
+#: What builds keep between runs to save work: never published, never committed.
+CACHE_DIR = ROOT / ".cache" / "microcare"

@@ -11,6 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder.check.batch import check_changed
 from builder.check.validate import CheckResult, check_files
 from builder.load.history import read_history
 from builder.load.vocab import Vocabulary, load_vocabulary
@@ -59,10 +60,15 @@ def check(
 def load_directory(
     *, root: Path = ROOT, on: dt.date | None = None
 ) -> tuple[Directory | None, CheckResult]:
-    """Check every profile and, if none has an error, build the Directory."""
+    """Check every profile and, if none has an error, build the Directory.
+
+    This is the build's one check: unchanged files are taken from the last
+    build's results (``check.batch``), and the rest are checked in parallel.
+    """
     vocab = load_vocabulary()
     when = today(vocab, on)
-    result = check_files(provider_files((), root), root=root, today=when, vocab=vocab)
+    files = provider_files((), root)
+    result = check_files(files, root=root, today=when, vocab=vocab, each=check_changed)
     if result.errors:
         return None, result
     return build_directory(result.profiles, vocab, when, read_history(root)), result

@@ -31,11 +31,14 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture(scope="session")
 def build_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
     """Build the sample site, both languages, into a new folder; return it."""
+    from builder import pipeline
     from builder.engines import mkdocs_build
 
     def build() -> Path:
         out = tmp_path_factory.mktemp("site")
-        mkdocs_build.build_site(out, TODAY)
+        directory, result = pipeline.load_directory(on=TODAY)
+        assert directory is not None, result.errors
+        mkdocs_build.build_site(out, directory)
         return out
 
     return build

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -13,42 +12,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import ENV, ROOT, copy_project, run
+
 BROKEN = ROOT / "tests" / "fixtures" / "providers" / "invalid" / "leading-zero-phone.yml"
-PARTS = (
-    "builder",
-    "data",
-    "docs",
-    "overrides",
-    "schema",
-    "providers",
-    "mkdocs.yml",
-    "mkdocs.cy.yml",
-)
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LANG": "en_GB.UTF-8"}
-
-
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / part)
-    return project
-
-
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ field.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 from builder.check import rules
 from builder.check.file_rules import check_across, check_file_name
 from builder.check.profile import Profile
-from builder.check.schema import expected_kind, schema_at, validator
+from builder.check.schema import expected_kind, is_valid, schema_at, validator
 from builder.check.schema_messages import enum_aliases, schema_problems
 from builder.load.profile import Loaded, load_provider
 from builder.load.source_map import FieldPath
@@ -51,6 +51,51 @@ class CheckResult:
         return [p for p in self.problems if p.is_error]
 
 
+@dataclass(frozen=True)
+class CheckContext:
+    """What checking one file needs besides the file: the date, the data files, the limits."""
+
+    today: date
+    vocab: Vocabulary
+    max_bytes: int
+    aliases: dict[str, dict[str, str]]
+
+    @classmethod
+    def make(cls, today: date, vocab: Vocabulary) -> CheckContext:
+        """The context for checking files on ``today`` against ``vocab``."""
+        max_bytes = int(vocab.settings.get("limits", {}).get("file_bytes", 200_000))
+        return cls(today, vocab, max_bytes, enum_aliases(vocab))
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file checked on its own: what was read, and the problems found in it alone."""
+
+    path: Path
+    display: str
+    loaded: Loaded
+    problems: tuple[Problem, ...]
+
+
+#: Checks many files on their own (in order, in parallel, or from a cache).
+CheckEach = Callable[[Sequence[tuple[Path, str]], CheckContext], list[FileResult]]
+
+
+def check_file(path: Path, display: str, context: CheckContext) -> FileResult:
+    """Load one file and check it against the schema and every rule about one profile."""
+    result = load_provider(path, display, max_bytes=context.max_bytes, expects=expected_kind)
+    found = result.problems + check_file_name(path, display)
+    if result.data is not None:
+        profile = Profile(path, display, result.data, result.source, context.today, context.vocab)
+        found += _check_profile(profile, result.flagged, context.aliases)
+    return FileResult(path, display, result, tuple(found))
+
+
+def check_each(files: Sequence[tuple[Path, str]], context: CheckContext) -> list[FileResult]:
+    """Check each file in turn."""
+    return [check_file(path, display, context) for path, display in files]
+
+
 def check_files(
     paths: Sequence[Path],
     *,
@@ -58,37 +103,34 @@ def check_files(
     today: date,
     vocab: Vocabulary,
     others: Sequence[Path] = (),
+    each: CheckEach = check_each,
 ) -> CheckResult:
     """Check every file in ``paths``; problems name files relative to ``root``.
 
     ``others`` are only read, so that the rules across files (one business
     name, one web address) compare ``paths`` with them too; problems are
-    reported only for ``paths``.
+    reported only for ``paths``. ``each`` checks the files one by one: the
+    build passes one that works in parallel and remembers unchanged files.
     """
-    max_bytes = int(vocab.settings.get("limits", {}).get("file_bytes", 200_000))
+    context = CheckContext.make(today, vocab)
     named: dict[str, Path] = {}
     for path in paths:
         named.setdefault(display_path(path, root), path)  # a file named twice is checked once
     files = [(path, display) for display, path in named.items()]
-    loaded: list[tuple[Path, str, Loaded]] = []
-    found: list[Problem] = []
-    profiles: list[Profile] = []
-    aliases = enum_aliases(vocab)
-    for path, display in files:
-        result = load_provider(path, display, max_bytes=max_bytes, expects=expected_kind)
-        loaded.append((path, display, result))
-        found += result.problems + check_file_name(path, display)
-        if result.data is not None:
-            profile = Profile(path, display, result.data, result.source, today, vocab)
-            profiles.append(profile)
-            found += _check_profile(profile, result.flagged, aliases)
-    context = _context(others, named, root, today, vocab, max_bytes)
-    across = check_across(files + context[0], profiles + context[1])
+    results = each(files, context)
+    found = [p for result in results for p in result.problems]
+    profiles = [
+        Profile(r.path, r.display, r.loaded.data, r.loaded.source, today, vocab)
+        for r in results
+        if r.loaded.data is not None
+    ]
+    extra = _context(others, named, root, today, vocab, context.max_bytes)
+    across = check_across(files + extra[0], profiles + extra[1])
     found += [p for p in across if p.file in named]
     failed = {p.file for p in found if p.is_error}
     checked = [
-        CheckedProfile(path, display, path.stem, result.data, display not in failed)
-        for path, display, result in sorted(loaded, key=lambda item: item[1])
+        CheckedProfile(r.path, r.display, r.path.stem, r.loaded.data, r.display not in failed)
+        for r in sorted(results, key=lambda r: r.display)
     ]
     ordered = sorted(set(found), key=lambda p: (p.file, p.line, p.column, p.field, p.message))
     return CheckResult(checked, ordered)
@@ -125,7 +167,9 @@ def _check_profile(
     profile: Profile, flagged: frozenset[FieldPath], aliases: dict[str, dict[str, str]]
 ) -> list[Problem]:
     """Schema problems, then rule problems for values that nothing has complained about yet."""
-    errors = validator().iter_errors(profile.data)
+    # Most profiles are valid: the compiled schema says so quickly, and only a
+    # profile it refuses is validated again for jsonschema's detailed errors.
+    errors = [] if is_valid(profile.data) else validator().iter_errors(profile.data)
     found, meant = schema_problems(profile, errors, flagged, aliases, schema_at)
     reported = set(flagged) | set(found) | meant
     for path, rule_problem in rules.check_profile(profile):

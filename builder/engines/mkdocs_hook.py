@@ -1,15 +1,19 @@
-"""The MkDocs hook: it feeds MkDocs our pages.
+"""The MkDocs hook (mkdocs.yml's ``hooks:``): it adds our generated files to a build.
 
-mkdocs.yml loads this file with ``hooks:``; ``mkdocs_build`` runs the two
-language builds. Everything else in ``builder``
-is engine-free: ``pipeline`` checks the profiles and ``render`` turns them
-into ``{path: content}``; this module hands those to MkDocs as generated
-files and turns our problems into a build failure with the same text that
-``python -m builder check`` prints.
+It works for MkDocs 1.6 and for ProperDocs, its fork. ``mkdocs_build`` runs
+the two language builds and hands each its generated files, already checked
+and written (``MICROCARE_TREE``). Plain ``mkdocs build`` or ``mkdocs serve``
+has no such folder, so the hook checks the profiles itself, stops on any
+error with the same text that ``python -m builder check`` prints, and
+writes the folder.
 
-Event order in one build: on_config (check the data, once) -> on_files (add
-the generated pages) -> on_page_context (per page: the language switch) ->
-on_serve (watch the data folders when serving).
+Generated pages are Markdown whose sections are finished HTML (see
+``engines/tree.py``). MkDocs would parse that HTML again, slowly, to find
+nothing to change; instead the hook gives MkDocs only the headings (for the
+title and the table of contents) and puts the HTML back between them.
+
+Event order in one build: on_config -> on_files -> per page: on_page_markdown,
+on_page_content, on_page_context; on_serve when serving.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 # MkDocs imports hooks by file path, so the project root may not be on
 # sys.path (it is not when the `mkdocs` script is run from elsewhere).
@@ -28,24 +31,24 @@ _ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+import markdown  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from builder import i18n, pipeline  # noqa: E402
+from builder import pipeline  # noqa: E402
 from builder.check import report  # noqa: E402
-from builder.i18n import N_  # noqa: E402
-from builder.model import Directory  # noqa: E402
+from builder.engines import sections  # noqa: E402
+from builder.engines.tree import TREE_VARIABLE, read_facts, tree_folder, write_tree  # noqa: E402
+from builder.load.vocab import load_vocabulary  # noqa: E402
 from builder.paths import PROVIDERS_DIR  # noqa: E402
-from builder.site import render, urls  # noqa: E402
+from builder.site import chrome  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
-STATIC_DIR = _ROOT / "builder" / "site" / "static"
-PHOTOS_DIR = _ROOT / PROVIDERS_DIR / "photos"
-OTHER = {"en": "cy", "cy": "en"}
 
-_directory: Directory | None = None
+_generated: set[str] = set()  # src_uri of every generated page of this build
+_sections: dict[str, tuple[str, list[str]]] = {}  # a page's Markdown and HTML sections
 
 
 def language(config: MkDocsConfig) -> str:
@@ -53,94 +56,116 @@ def language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def _tree(lang: str) -> Path:
+    """Where this language's generated files are: given by ``mkdocs_build``, or our own."""
+    given = os.environ.get(TREE_VARIABLE)
+    return Path(given) if given else tree_folder(lang)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check every profile; stop the build, with check's messages, on any error."""
-    global _directory
-    directory, result = pipeline.load_directory()
-    if result.problems:
-        text = report.format_problems(result.problems, lang=language(config))
-        if directory is None:
-            raise PluginError("The provider profiles have errors:\n" + text)
-        for line in text.splitlines():
-            log.info(line)
-    assert directory is not None
-    _directory = directory
+    """Have this language's generated files ready, and give the theme its settings."""
+    lang = language(config)
+    if os.environ.get(TREE_VARIABLE):
+        today = pipeline.today(load_vocabulary())
+    else:
+        directory, result = pipeline.load_directory()
+        if result.problems:
+            text = report.format_problems(result.problems, lang=lang)
+            if directory is None:
+                raise PluginError("The provider profiles have errors:\n" + text)
+            for line in text.splitlines():
+                log.info(line)
+        assert directory is not None
+        write_tree(directory, lang, _tree(lang), config.site_url or "")
+        today = directory.today
     # Sitemap dates come from SOURCE_DATE_EPOCH: pin them to the build's
     # "today", so that the same input gives byte-identical output.
-    midnight = dt.datetime.combine(directory.today, dt.time(), tzinfo=dt.UTC)
+    midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
-    lang = language(config)
-    other = OTHER[lang]
-    here, there = i18n.translator(lang), i18n.translator(other)
-    # Where the other language's home is, from the site's root: the 404 page
-    # is served at any address, so a relative link would not do.
-    root = urlsplit(config.site_url or "/").path.removesuffix(urls.LANG_PREFIX[lang]) or "/"
     config.extra["microcare"] = {
-        "lang": lang,
-        "other_lang": other,
-        # Each language's name in itself, as language switches show it.
-        "other_lang_name": {"en": "English", "cy": "Cymraeg"}[other],
-        "counterpart_root": root + urls.LANG_PREFIX[other],
-        "home_root": root + urls.LANG_PREFIX[lang],
-        "sample_notice": (
-            here(N_("This is a sample site: every micro-carer on it is fictional."))
-            if directory.vocab.settings.get("sample_data_date")
-            else ""
-        ),
-        "not_found": {
-            "title": here(N_("Page not found")),
-            "text": here(
-                N_(
-                    "We could not find that page. If you typed the address, check it is right. "
-                    "If you followed a bookmark to a micro-carer, they may no longer be listed."
-                )
-            ),
-            "find": here(N_("Find a micro-carer")),
-            "a_to_z": here(N_("Micro-carers from A to Z")),
-            "home": here(N_("Home page")),
-            "other": there(N_("We could not find that page.")),
-            "other_link": there(
-                N_("Go to the home page in Welsh.")
-                if other == "cy"
-                else N_("Go to the home page in English.")
-            ),
-        },
+        **chrome.page_chrome(load_vocabulary(), lang, config.site_url or ""),
+        **read_facts(_tree(lang)),
     }
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, the finder's data, our assets and photos."""
-    assert _directory is not None
-    pages = render.build_pages(_directory, language(config), config.site_url or "")
-    for path, content in sorted(pages.items()):
-        # Provider, area and service pages stay out of the navigation: the
-        # nav is rendered into every page, so listing them would make the
-        # build grow with the square of the number of providers.
-        files.append(
-            File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        )
-    for asset in sorted(STATIC_DIR.iterdir()):
-        files.append(File.generated(config, urls.STATIC + asset.name, abs_src_path=str(asset)))
-    for photo in sorted({p.photo.file for p in _directory.providers if p.photo}):
-        files.append(
-            File.generated(config, urls.PHOTOS + photo, abs_src_path=str(PHOTOS_DIR / photo))
-        )
+    """Add every generated file; pages stay out of the navigation."""
+    folder = _tree(language(config))
+    _generated.clear()
+    for here, _dirs, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            path = Path(here, name)
+            src_uri = path.relative_to(folder).as_posix()
+            # Generated pages stay out of the navigation: it is rendered into
+            # every page, so listing them would grow the build with the
+            # square of the number of providers.
+            is_page = name.endswith(".md")
+            inclusion = InclusionLevel.NOT_IN_NAV if is_page else InclusionLevel.UNDEFINED
+            files.append(
+                File.generated(config, src_uri, abs_src_path=str(path), inclusion=inclusion)
+            )
+            if is_page:
+                _generated.add(src_uri)
+    if os.environ.get(TREE_VARIABLE):
+        _remove_stale(config, {f.dest_uri for f in files})
     return files
+
+
+def _remove_stale(config: MkDocsConfig, expected: set[str]) -> None:
+    """Before a build into an existing site folder, remove what this build will not make.
+
+    Plain MkDocs empties the folder instead; ``mkdocs_build`` keeps it, so that
+    only changed pages are built again. What plugins write after the pages
+    (a search index, say) is removed too, and written again.
+    """
+    site = Path(config.site_dir)
+    expected |= {*config.theme.static_templates, "sitemap.xml.gz"}
+    lang = language(config)
+    others = {chrome.OTHER[lang]} if lang == "en" else set()
+    for here, dirs, names in os.walk(site):
+        if Path(here) == site:
+            dirs[:] = [d for d in dirs if d not in others]
+        for name in names:
+            path = Path(here, name)
+            if path.relative_to(site).as_posix() not in expected:
+                path.unlink()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """For a generated page, keep its HTML sections aside and give MkDocs only the headings."""
+    if page.file.src_uri not in _generated:
+        return markdown
+    headings, html = sections.split(markdown)
+    _sections[page.file.src_uri] = (markdown, html)
+    return headings
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put a generated page's HTML sections back between its rendered headings."""
+    kept = _sections.pop(page.file.src_uri, None)
+    if kept is None:
+        return html
+    joined = sections.join(html, kept[1])
+    if joined is None:  # not the shape we write: let Markdown render all of it
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        return str(md.convert(kept[0]))
+    return joined
 
 
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
     """Give the templates the link to this page in the other language."""
-    lang = language(config)
-    context["mc_counterpart"] = urls.counterpart(page.url, lang, OTHER[lang])
+    context["mc_counterpart"] = chrome.counterpart(page.url, language(config))
     context["mc_page_path"] = page.url
     return context
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when a profile, a vocabulary or our templates change."""
+    """Rebuild when a profile, a vocabulary or our code changes."""
     for folder in (PROVIDERS_DIR, "data", "builder"):
         server.watch(str(_ROOT / folder))
     return server

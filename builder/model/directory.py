@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from builder.load.history import EMPTY, Change, History
@@ -52,7 +53,7 @@ class Directory:
 
     def provider(self, slug: str) -> Provider:
         """A listed or withdrawn provider, by its file name."""
-        return next(p for p in (*self.providers, *self.withdrawn) if p.slug == slug)
+        return self._by_slug[slug]
 
     def availability_stale(self, p: Provider) -> bool:
         """True when the provider has not confirmed availability recently."""
@@ -64,10 +65,26 @@ class Directory:
         return tuple(p for p in self.providers if search.matches(p))
 
     def in_area(self, area_id: str) -> tuple[Provider, ...]:
-        return self.find(Search(area=area_id))
+        """The providers who cover a community, in directory order."""
+        return self._by_area.get(area_id, ())
 
     def offering(self, service_id: str) -> tuple[Provider, ...]:
-        return self.find(Search(services=(service_id,)))
+        """The providers who offer a service, in directory order."""
+        return self._by_service.get(service_id, ())
+
+    # Pages ask these many times over; each is worked out once, on first use.
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Provider]:
+        return {p.slug: p for p in (*self.providers, *self.withdrawn)}
+
+    @cached_property
+    def _by_area(self) -> dict[str, tuple[Provider, ...]]:
+        return {c.id: self.find(Search(area=c.id)) for c in self.vocab.communities}
+
+    @cached_property
+    def _by_service(self) -> dict[str, tuple[Provider, ...]]:
+        return {s: self.find(Search(services=(s,))) for s in self.vocab.service_ids}
 
 
 def sort_key(name: str) -> tuple[str, str]:

@@ -27,7 +27,6 @@ import string
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-import yaml
 from markupsafe import Markup, escape
 
 # ASCII punctuation is every character Markdown, attr_list and the common
@@ -35,6 +34,9 @@ from markupsafe import Markup, escape
 # which every Markdown engine passes through and every browser shows as the
 # character itself.
 _PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+# Characters a YAML double-quoted scalar reads as line breaks (U+0085, U+2028,
+# U+2029) or does not allow unescaped (DEL, C1 controls, BOM, non-characters).
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 # Characters XML 1.0 does not allow, even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A cell starting with one of these is a formula to Excel, LibreOffice or Sheets.
@@ -58,11 +60,10 @@ def meta(value: Any) -> Markup:
     escapes line breaks, quotes and invisible characters, so no value can
     end the front matter or add a field. Its content is HTML-escaped text.
     """
-    text = str(html(value))
-    dumped = yaml.dump(
-        text, Dumper=yaml.SafeDumper, default_style='"', allow_unicode=True, width=1 << 30
-    )
-    return Markup(dumped.removesuffix("\n").removesuffix("\n..."))
+    # A JSON string is a YAML double-quoted scalar, once the characters YAML
+    # reads as line breaks or refuses (but JSON leaves as they are) are escaped.
+    quoted = json.dumps(str(html(value)), ensure_ascii=False)
+    return Markup(_NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted))
 
 
 def markdown_inline(value: Any) -> Markup:

@@ -50,6 +50,11 @@ class Formatter:
         self.vocab = directory.vocab
         self.lang = lang
         self.gettext = i18n.translator(lang)
+        # Looked up thousands of times in a large directory: once here instead.
+        self._labels = {value: self.gettext(label) for value, label in LABELS.items()}
+        self._area_names = {c.id: c.name.get(lang) for c in self.vocab.communities}
+        self._area_names[self.vocab.all_areas_id] = self.vocab.all_areas_name.get(lang)
+        self._service_names = {s.id: s.label.get(lang) for s in self.vocab.services}
 
     def helpers(self) -> dict[str, Any]:
         """The helpers, by the names the templates call them."""
@@ -100,19 +105,16 @@ class Formatter:
         return Markup(f'<time datetime="{value.isoformat()}">{written}</time>')
 
     def label(self, value: str) -> str:
-        return self.gettext(LABELS[value])
+        return self._labels[value]
 
     def area_name(self, area_id: str) -> str:
-        if area_id == self.vocab.all_areas_id:
-            return self.vocab.all_areas_name.get(self.lang)
-        return self.vocab.community(area_id).name.get(self.lang)
+        return self._area_names[area_id]
 
     def service_name(self, service_id: str) -> str:
-        return self.vocab.service(service_id).label.get(self.lang)
+        return self._service_names[service_id]
 
     def language_name(self, code: str) -> str:
-        name = str(_locale(self.lang).languages.get(code, code))
-        return name[:1].upper() + name[1:]
+        return _language_name(code, self.lang)
 
     def money(self, amount: Decimal) -> str:
         return f"£{amount:.2f}"
@@ -168,6 +170,13 @@ def _paragraphs_and_lists(body: str) -> Markup:
         if items:
             parts.append(f"<ul>{''.join(items)}</ul>")
     return Markup("\n".join(parts))
+
+
+@cache
+def _language_name(code: str, lang: str) -> str:
+    """A language's name in ``lang``, with a capital letter: "Welsh", "Cymraeg"."""
+    name = str(_locale(lang).languages.get(code, code))
+    return name[:1].upper() + name[1:]
 
 
 @cache

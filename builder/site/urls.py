@@ -8,8 +8,6 @@ the site works wherever it is hosted.
 
 from __future__ import annotations
 
-import posixpath
-
 LANG_PREFIX = {"en": "", "cy": "cy/"}
 FINDER = "find/"
 PROVIDERS = "providers/"
@@ -48,11 +46,23 @@ def source_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both site paths)."""
-    rel = posixpath.relpath(to_url or ".", from_url or ".")
-    if rel == ".":
+    """A link from the page at ``from_url`` to ``to_url`` (both site paths).
+
+    The shortest relative path, as ``posixpath.relpath`` gives it, but
+    without its calls to the file system's idea of the current folder: a
+    large directory makes hundreds of thousands of these links.
+    """
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
+    if not rel:
         return "./"
-    if (to_url == "" or to_url.endswith("/")) and not rel.endswith("/"):
+    if to_url == "" or to_url.endswith("/"):
         rel += "/"
     return rel
 

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from builder.check import freshness
 from builder.check.freshness import Periods
 from builder.i18n import N_, ngettext_for, translator
+from builder.site import escape
 
 REVIEW = N_("council review")
 INSURANCE = N_("insurance renewal")
@@ -102,7 +103,9 @@ def format_table(items: list[Due], today: dt.date, limits: Periods, lang: str = 
 
 def write_csv(items: list[Due], today: dt.date, stream: TextIO, lang: str = "en") -> None:
     """The same rows as the table, headings first, as CSV (open ``stream`` with newline="")."""
-    csv.writer(stream).writerows(rows(items, today, lang))
+    csv.writer(stream).writerows(
+        [escape.csv_cell(cell) for cell in row] for row in rows(items, today, lang)
+    )
 
 
 def _status(
