@@ -76,29 +76,46 @@ def tree(html: str) -> list[object]:
     return parser.items
 
 
-def test_the_hooks_short_cut_gives_what_markdown_gives(pages: dict[str, str]) -> None:
+def test_sections_give_what_markdown_gives(pages: dict[str, str]) -> None:
     names, configs = extensions()
     for path, page in pages.items():
-        headings, html = sections.split(body(page))
-        fast = sections.join(
-            markdown.Markdown(extensions=names, extension_configs=configs).convert(headings), html
-        )
-        full = markdown.Markdown(extensions=names, extension_configs=configs).convert(body(page))
-        assert fast is not None, path
-        assert tree(fast) == tree(full), path
+        md = markdown.Markdown(extensions=names, extension_configs=configs)
+        full = str(md.convert(body(page)))
+        rendered = sections.render(body(page))
+        assert rendered is not None, path
+        assert tree(rendered[0]) == tree(full), path
+        assert rendered[1] == [_without_extras(t) for t in md.toc_tokens], path  # type: ignore[attr-defined]
 
 
-def test_join_refuses_headings_it_cannot_match() -> None:
-    headings, html = sections.split("# A\n\n<p>x</p>\n\n## B\n\n<p>y</p>\n")
-    assert headings == "# A\n\n## B\n"
-    assert html == ["", "<p>x</p>", "<p>y</p>"]
-    assert sections.join("<h1>A</h1>", html) is None
-    assert sections.join('<h1 id="a">A</h1>\n<h2 id="b">B</h2>', html) == (
-        '<h1 id="a">A</h1>\n<p>x</p>\n<h2 id="b">B</h2>\n<p>y</p>'
+def _without_extras(token: dict[str, object]) -> dict[str, object]:
+    """Python-Markdown's token, less what MkDocs does not read."""
+    children = token["children"]
+    assert isinstance(children, list)
+    return {
+        "level": token["level"],
+        "id": token["id"],
+        "name": token["name"],
+        "html": token["html"],
+        "children": [_without_extras(c) for c in children],
+    }
+
+
+def test_headings_get_the_ids_markdown_gives_them() -> None:
+    page = "# Hope &#38; Help\n\n<p>x</p>\n\n## About { #about }\n\n# Hope &#38; Help\n"
+    rendered = sections.render(page)
+    assert rendered is not None
+    assert rendered[0] == (
+        '<h1 id="hope-help">Hope &#38; Help</h1>\n<p>x</p>\n'
+        '<h2 id="about">About</h2>\n<h1 id="hope-help_1">Hope &#38; Help</h1>'
     )
 
 
+def test_a_page_of_another_shape_is_left_to_markdown() -> None:
+    assert sections.render("# A\n\n#no-space heading\n") is None
+    assert sections.render("# <b>tag</b>\n") is None
+
+
 def test_a_line_of_text_inside_html_is_never_taken_for_a_heading() -> None:
-    headings, html = sections.split("# A\n\n<div>\n# not a heading\n</div>\n")
-    assert headings == "# A\n"
-    assert html[1] == "<div>\n# not a heading\n</div>"
+    rendered = sections.render("# A\n\n<div>\n# not a heading\n</div>\n")
+    assert rendered is not None
+    assert rendered[0] == '<h1 id="a">A</h1>\n<div>\n# not a heading\n</div>'

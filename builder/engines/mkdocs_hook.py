@@ -9,8 +9,8 @@ writes the folder.
 
 Generated pages are Markdown whose sections are finished HTML (see
 ``engines/tree.py``). MkDocs would parse that HTML again, slowly, to find
-nothing to change; instead the hook gives MkDocs only the headings (for the
-title and the table of contents) and puts the HTML back between them.
+nothing to change; instead the hook renders them itself (``sections``):
+their headings as MkDocs would, and the HTML as it is.
 
 Event order in one build: on_config -> on_files -> per page: on_page_markdown,
 on_page_content, on_page_context; on_serve when serving.
@@ -36,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from builder import pipeline  # noqa: E402
 from builder.check import report  # noqa: E402
@@ -48,7 +49,7 @@ from builder.site import chrome  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.microcare")
 
 _generated: set[str] = set()  # src_uri of every generated page of this build
-_sections: dict[str, tuple[str, list[str]]] = {}  # a page's Markdown and HTML sections
+_markdown: dict[str, str] = {}  # a generated page's Markdown, between two events
 
 
 def language(config: MkDocsConfig) -> str:
@@ -133,26 +134,29 @@ def _remove_stale(config: MkDocsConfig, expected: set[str]) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """For a generated page, keep its HTML sections aside and give MkDocs only the headings."""
+    """For a generated page, keep its Markdown aside: MkDocs need not parse it."""
     if page.file.src_uri not in _generated:
         return markdown
-    headings, html = sections.split(markdown)
-    _sections[page.file.src_uri] = (markdown, html)
-    return headings
+    _markdown[page.file.src_uri] = markdown
+    return ""
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put a generated page's HTML sections back between its rendered headings."""
-    kept = _sections.pop(page.file.src_uri, None)
+    """A generated page's HTML and table of contents, made without parsing its HTML again."""
+    kept = _markdown.pop(page.file.src_uri, None)
     if kept is None:
         return html
-    joined = sections.join(html, kept[1])
-    if joined is None:  # not the shape we write: let Markdown render all of it
+    rendered = sections.render(kept)
+    if rendered is None:  # not the shape we write: let Markdown render all of it
         md = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
-        return str(md.convert(kept[0]))
-    return joined
+        content = str(md.convert(kept))
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        return content
+    content, tokens = rendered
+    page.toc = get_toc(tokens)  # type: ignore[arg-type]
+    return content
 
 
 def on_page_context(

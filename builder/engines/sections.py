@@ -1,54 +1,65 @@
-"""Split a generated page into its headings and its finished HTML, and join them again.
+"""Render a generated page's Markdown to HTML without parsing its HTML again.
 
 A generated page (``site/templates/*.md.j2``) is Markdown of one shape:
 headings (``# Title``, ``## Section { #id }``), each after a blank line,
-and between them raw HTML blocks with no blank line inside. Any Markdown
-engine can build it as it is. An engine adapter that wants speed renders
-only the headings, which gives it the page's title, ids and table of
-contents, and puts the HTML back between them, unparsed.
+and between them raw HTML blocks. Any Markdown engine builds it as it is,
+but a Markdown parser spends most of its time reading the HTML only to
+pass it through. An engine adapter that wants speed renders the page here
+instead: the headings as Python-Markdown's ``toc`` and ``attr_list`` would
+(the same ids, and the table of contents), the HTML as it is.
+``tests/test_sections.py`` checks that the two give the same page.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from typing import Any
 
-_HEADING = re.compile(r"#{1,6} ")
+from markdown.extensions.toc import slugify, unique
+
+_HEADING = re.compile(r"(#{1,6}) +(.*?)(?: +\{ *#([A-Za-z][\w-]*) *\})? *")
+_SAFE_TEXT = re.compile(r"[^<>]*")  # a heading's text is escaped: no tags in it
 
 
-def split(markdown: str) -> tuple[str, list[str]]:
-    """The page's headings as Markdown, and the HTML before, between and after them.
-
-    The HTML list has one more item than there are headings: what comes
-    before the first heading, then what follows each one.
-    """
-    headings: list[str] = []
-    html: list[list[str]] = [[]]
+def render(markdown: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """The page's HTML and its table of contents (``toc_tokens``, as Python-Markdown gives
+    them), or None if the page is not of the shape this reads."""
+    headings: list[tuple[int, str, str | None]] = []
+    parts: list[list[str]] = [[]]
     previous = ""
     for line in markdown.split("\n"):
         # Inside an HTML block no line follows a blank one, so a line that
         # starts with "#" there is text, never a heading.
-        if not previous.strip() and _HEADING.match(line):
-            headings.append(line)
-            html.append([])
+        found = _HEADING.fullmatch(line) if not previous.strip() else None
+        if found:
+            if not _SAFE_TEXT.fullmatch(found.group(2)):
+                return None
+            headings.append((len(found.group(1)), found.group(2), found.group(3)))
+            parts.append([])
+        elif line.startswith("#") and not previous.strip():
+            return None
         else:
-            html[-1].append(line)
+            parts[-1].append(line)
         previous = line
-    return "\n\n".join(headings) + "\n", ["\n".join(part).strip("\n") for part in html]
+    used = {given for _level, _text, given in headings if given}
+    out = ["\n".join(parts[0]).strip("\n")]
+    tokens: list[dict[str, Any]] = []
+    for (level, text, given), part in zip(headings, parts[1:], strict=True):
+        anchor = given or unique(slugify(html.unescape(text), "-"), used)
+        out.append(f'<h{level} id="{anchor}">{text}</h{level}>')
+        out.append("\n".join(part).strip("\n"))
+        tokens.append({"level": level, "id": anchor, "name": text, "html": text, "children": []})
+    return "\n".join(part for part in out if part), _nest(tokens)
 
 
-def join(rendered_headings: str, html: list[str]) -> str | None:
-    """The page's HTML: each rendered heading followed by its HTML.
-
-    ``rendered_headings`` is what the engine made of ``split``'s headings,
-    one element per line. None if it does not have one line per heading,
-    so that the caller can render the whole page instead.
-    """
-    lines = rendered_headings.strip("\n").split("\n") if rendered_headings.strip() else []
-    if len(lines) != len(html) - 1:
-        return None
-    parts = [html[0]] if html[0] else []
-    for heading, section in zip(lines, html[1:], strict=True):
-        parts.append(heading)
-        if section:
-            parts.append(section)
-    return "\n".join(parts)
+def _nest(flat: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Headings as a tree: each one holds the deeper ones after it (Python-Markdown's shape)."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for token in flat:
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
