@@ -28,6 +28,8 @@ from builder.site.finder import finder_index, fold, place_lookup, place_options
 from builder.i18n import N_
 from builder.model import Directory
 from builder.site.format import Formatter
+from builder.site.json_ld import provider_json_ld
+from builder.site.open_data import build_open_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -50,6 +52,7 @@ class Renderer(Formatter):
             place_options=self.place_options,
             **self.helpers(),
         )
+        self.env.globals["json_ld"] = lambda p: provider_json_ld(p, self, site_url)
 
     # -- pages ----------------------------------------------------------------------
 
@@ -94,6 +97,7 @@ class Renderer(Formatter):
         out[urls.FEED] = self._page(
             "feed.xml.j2", urls.FEED, changes=changes, site_url=self.site_url
         )
+        out.update(build_open_data(d, self.lang, self.site_url))
         return out
 
     def finder_config(self) -> Markup:
