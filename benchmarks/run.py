@@ -8,6 +8,7 @@ names, places and services, from a fixed seed), then measures:
 - ``check``: seconds to load and validate every file;
 - the finder's index: bytes as served, raw and gzip-compressed, and what a
   search transfers (index + the first page of result cards);
+- the open data: files, bytes, and services.json gzip-compressed;
 - a full bilingual build of a smaller directory (``--build``), in seconds.
 
 Figures go to stdout as a Markdown table and to benchmarks/results/.
@@ -114,6 +115,12 @@ def measure(count: int, build_count: int) -> dict[str, float]:
         figures["search_transfer_gzip_kb"] = round(
             (len(gzip.compress(index, mtime=0)) + len(first_page)) / 1024, 1
         )
+        open_data = [text.encode() for path, text in pages.items() if path.startswith("open-data/")]
+        services = pages["open-data/services.json"].encode()
+        figures["open_data_files"] = len(open_data)
+        figures["open_data_mb"] = round(sum(map(len, open_data)) / 1e6, 1)
+        services_gzip = gzip.compress(services, mtime=0)
+        figures["open_data_services_gzip_mb"] = round(len(services_gzip) / 1e6, 1)
     if build_count:
         figures.update(measure_build(build_count))
     return figures
