@@ -17,7 +17,8 @@ It measures, for each size:
 - an incremental build after one profile is edited (``build`` again on the
   same site folder), against the floor's full build, and that its output is
   byte-identical to a full build of the edited profiles;
-- ``check`` alone, and what the finder's first search transfers.
+- ``check`` alone, what the finder's first search transfers, and the size
+  of the open data.
 
 Figures go to stdout as a Markdown table and to benchmarks/results/.
 """
@@ -244,6 +245,7 @@ def measure_size(count: int, repeat: int, work: Path) -> dict[str, Any]:
     run_measured(build_command(work / "full-after-edit"), project)
     figures["incremental_identical_to_full"] = same_files(last, work / "full-after-edit")
     figures.update(measure_finder(work / "full-after-edit"))
+    figures.update(measure_open_data(work / "full-after-edit"))
     return figures
 
 
@@ -264,6 +266,17 @@ def measure_finder(site: Path) -> dict[str, float]:
     return {
         "finder_index_gzip_kb": round(gz / 1024, 1),
         "finder_first_search_gzip_kb": round((gz + first_page) / 1024, 1),
+    }
+
+
+def measure_open_data(site: Path) -> dict[str, float]:
+    """The English open data: files, megabytes, and services.json compressed."""
+    files = [f for f in (site / "open-data").rglob("*") if f.is_file()]
+    services = (site / "open-data" / "services.json").read_bytes()
+    return {
+        "open_data_files": len(files),
+        "open_data_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
+        "services_json_gzip_mb": round(len(gzip.compress(services, mtime=0)) / 1e6, 2),
     }
 
 

@@ -103,3 +103,11 @@ def community_ids() -> list[str]:
 def service_ids() -> list[str]:
     data = yaml.safe_load((ROOT / "data" / "services.yml").read_text(encoding="utf-8"))
     return [s["id"] for g in data["groups"] for s in g["services"]]
+
+
+def area_names(lang: str) -> dict[str, str]:
+    """Each area id (all-flintshire too) and its name in ``lang``, from data/areas.yml."""
+    data = yaml.safe_load((ROOT / "data" / "areas.yml").read_text(encoding="utf-8"))
+    names = {data["all_id"]: data["all_name"][lang]}
+    names.update({c["id"]: c[lang] for c in data["communities"]})
+    return names

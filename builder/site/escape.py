@@ -17,13 +17,17 @@ text becomes output:
 - ``xml_text``: XML text (the Atom feed): also drops what XML 1.0 forbids.
 - ``csv_cell``: a spreadsheet cell that no spreadsheet runs as a formula.
 - ``mailto``, ``tel``, ``web_url``: link targets built by code, never pasted.
+- ``json_file``, ``csv_table``: the open data's JSON documents and CSV files.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import string
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -124,3 +128,29 @@ def web_url(url: str) -> str:
     if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
         raise ValueError(f"not a plain https address: {url!r}")
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def json_file(value: Any) -> str:
+    """A JSON document published as a file (the open data): UTF-8, keys sorted.
+
+    JSON's own escapes are all a file needs: a quote, a backslash or a line
+    break in provider text becomes an escape, so every text reads back as
+    exactly the same text. Sorted keys and a fixed indent make the same data
+    give the same bytes, so consumers can compare two versions line by line.
+    """
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def csv_table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+    """A CSV file: a header row, then one row per mapping, missing cells empty.
+
+    RFC 4180 (commas, double quotes doubled, CRLF line ends), as the Frictionless
+    data package's default dialect expects; every cell goes through
+    ``csv_cell``, so no spreadsheet runs a formula.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(column)) for column in columns])
+    return out.getvalue()

@@ -34,6 +34,8 @@ from builder.site import escape, urls
 from builder.site.fields import iter_fields
 from builder.site.finder import finder_index, place_lookup, place_options
 from builder.site.format import Formatter
+from builder.site.json_ld import provider_json_ld
+from builder.site.open_data import OpenData
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -81,6 +83,7 @@ class Renderer(Formatter):
             place_options=self.place_options,
             **self.helpers(),
         )
+        self.env.globals["json_ld"] = lambda p: provider_json_ld(p, self, site_url)
         self._keys: dict[str, str] = {}
         self._global = _digest(lang, site_url, directory.today.isoformat(), source_digest())
 
@@ -158,6 +161,11 @@ class Renderer(Formatter):
         out.append(add(urls.source_path(urls.RECENT), changed, recent))
         feed = partial(page, "feed.xml.j2", urls.FEED, changes=changes, site_url=self.site_url)
         out.append(add(urls.FEED, changed, feed))
+        data = OpenData(d, self.lang, self.site_url)
+        for p in d.providers:
+            out.append(add(data.service_path(p), [self.key(p)], partial(data.service_file, p)))
+        for path in data.shared_paths():
+            out.append(add(path, everyone, partial(data.shared_file, path)))
         return out
 
     def not_in_sitemap(self) -> list[str]:

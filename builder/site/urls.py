@@ -20,6 +20,9 @@ RECENT = "recent/"
 FEED = "recent/feed.xml"
 STATIC = "assets/microcare/"
 PHOTOS = "photos/"
+# The open data (HSDS 3.0 JSON, CSV and its data package) sits beside the
+# Open data page, which is docs/<lang>/open-data.md.
+OPEN_DATA = "open-data/"
 
 
 def provider(slug: str) -> str:
@@ -72,3 +75,15 @@ def counterpart(url: str, from_lang: str, to_lang: str) -> str:
     here = LANG_PREFIX[from_lang] + url
     there = LANG_PREFIX[to_lang] + url
     return relative(here, there)
+
+
+def open_data_service(service_id: str) -> str:
+    """Where one HSDS service is published, by its id (as the HSDS API's /services/{id})."""
+    return f"{OPEN_DATA}services/{service_id}.json"
+
+
+def absolute(site_url: str, url: str) -> str | None:
+    """The full address of the site path ``url``, or None when the site's address is unknown."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url
