@@ -8,7 +8,7 @@ Published under ``open-data/`` (``cy/open-data/`` in Welsh), shaped like the
 responses of HSDS's API, so that a consumer of an HSDS API can read them:
 
 - ``index.json``: the HSDS version, the licence and the publisher (``/``);
-- ``services.json``: one page holding every service, fully nested (``/services``);
+- ``services.json``: one page listing every service, as the API lists them (``/services``);
 - ``services/<id>.json``: one service (``/services/{id}``);
 - ``organizations.json``, ``taxonomies.json``, ``taxonomy_terms.json``;
 - ``datapackage.json`` and one CSV per table, HSDS's tabular form.
@@ -16,7 +16,10 @@ responses of HSDS's API, so that a consumer of an HSDS API can read them:
 
 from __future__ import annotations
 
+import json
+
 from builder.model import Directory, Provider
+from builder.paths import HSDS_DIR
 from builder.site import escape, tabular, urls
 from builder.site.hsds import Hsds
 from builder.site.hsds_vocab import HSDS_VERSION, Json
@@ -60,11 +63,14 @@ class OpenData:
         hsds, providers = self.hsds, self.directory.providers
         services = [hsds.service(p) for p in providers]
         organizations = [hsds.organization(p) for p in providers]
+        # A list holds each service as HSDS's API lists them (service_list):
+        # its own fields and its organization; the rest is in its own file.
+        summaries = [{k: v for k, v in s.items() if k in _LISTED_FIELDS} for s in services]
         taxonomies, terms = hsds.taxonomies(), hsds.taxonomy_terms()
         about = _about(hsds, self.site_url)
         documents: dict[str, Json] = {
             "index.json": {"version": HSDS_VERSION, "openapi_url": OPENAPI_URL, **about},
-            "services.json": _page(services),
+            "services.json": _page(summaries),
             "organizations.json": _page(organizations),
             "taxonomies.json": _page(taxonomies),
             "taxonomy_terms.json": _page(terms),
@@ -76,6 +82,12 @@ class OpenData:
         return out
 
 
+# The fields of a service in HSDS's list of services (schema/compiled/service_list.json).
+_LISTED_FIELDS = frozenset(
+    json.loads((HSDS_DIR / "schema" / "compiled" / "service_list.json").read_text("utf-8"))[
+        "properties"
+    ]
+)
 # The JSON documents about every provider, besides the CSV tables.
 _DOCUMENTS = (
     "index.json",

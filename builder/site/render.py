@@ -130,7 +130,9 @@ class Renderer(Formatter):
         for p in d.withdrawn:
             url = urls.provider(p.slug)
             out.append(
-                add(urls.source_path(url), [self.key(p)], partial(page, "withdrawn.md.j2", url, p=p))
+                add(
+                    urls.source_path(url), [self.key(p)], partial(page, "withdrawn.md.j2", url, p=p)
+                )
             )
         for c in self.vocab.communities:
             url, listed = urls.area(c.id), d.in_area(c.id)
