@@ -21,8 +21,12 @@ def _folder(site_dir: Path, prefix: str) -> Path:
 
 
 def _services(site_dir: Path, prefix: str) -> list[Any]:
-    page = json.loads((_folder(site_dir, prefix) / "services.json").read_text(encoding="utf-8"))
-    return page["contents"]  # type: ignore[no-any-return]
+    """Every service, fully nested, from its own file (services.json lists them briefly)."""
+    folder = _folder(site_dir, prefix)
+    listed = json.loads((folder / "services.json").read_text(encoding="utf-8"))["contents"]
+    files = sorted((folder / "services").glob("*.json"))
+    assert sorted(s["id"] for s in listed) == sorted(f.stem for f in files)
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
 @pytest.mark.parametrize(("lang", "prefix"), LANGS)
