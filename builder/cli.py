@@ -196,11 +196,13 @@ def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     lang, vocab = _default_lang(), load_vocabulary()
     if not scaffold.slug(args.name):
         parser.error(_say(N_("a business name needs at least one letter or number"), lang))
+    today = pipeline.today(vocab, args.today)
+    refused = scaffold.refusals(args.name, today, vocab)
+    if refused:
+        parser.error("; ".join(_say(p.message, lang, **dict(p.args)) for p in refused))
     drama = bool(vocab.settings.get("accept_drama_numbers", False))
     try:
-        path = scaffold.write_profile(
-            args.name, args.folder, pipeline.today(vocab, args.today), drama_numbers=drama
-        )
+        path = scaffold.write_profile(args.name, args.folder, today, drama_numbers=drama)
     except FileExistsError as exists:
         file = display_path(Path(exists.filename or exists.args[0]), ROOT)
         print(_say(N_("{file} already exists; edit it, or choose another name"), lang, file=file))
