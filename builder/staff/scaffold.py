@@ -23,7 +23,6 @@ from builder.check.validate import check_files
 from builder.load.vocab import Vocabulary
 from builder.problems import Problem
 
-
 _PHONE = '  phone: "01632 960000"          # REPLACE with the real number (this one is made up)'
 # A live directory refuses made-up numbers, so its new profiles start without one.
 _NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the # at the start'
