@@ -125,6 +125,9 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(failure, file=sys.stderr)
         return 1
     print(f"Built {len(directory.providers)} providers into {args.site_dir} (Welsh in cy/).")
+    if directory.paused:
+        message = N_("Listings paused until a check is renewed: {count} (see the warnings above).")
+        print(_say(message, _default_lang(), count=len(directory.paused)))
     return 0
 
 

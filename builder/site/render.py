@@ -67,6 +67,9 @@ class Renderer(Formatter):
         for p in d.withdrawn:
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("withdrawn.md.j2", url, p=p)
+        for p in d.paused:  # the same address, saying the listing is paused
+            url = urls.provider(p.slug)
+            out[urls.source_path(url)] = self._page("paused.md.j2", url, p=p)
         for c in self.vocab.communities:
             url = urls.area(c.id)
             out[urls.source_path(url)] = self._page(
