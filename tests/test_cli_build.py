@@ -145,3 +145,16 @@ def test_serve_rebuilds_a_provider_page_when_its_file_changes(tmp_path: Path) ->
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_on_a_port_in_use_says_so_and_names_port() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(ROOT, "builder", "serve", "--port", str(port))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"port {port} is already in use on 127.0.0.1, perhaps by another copy of serve; "
+        f"stop that one, or choose another port: .venv/bin/microcare serve --port {port + 1}\n"
+    )

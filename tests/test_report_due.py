@@ -24,7 +24,7 @@ DUE = "tests/fixtures/providers/due"
 TODAY = date(2026, 11, 22)
 TABLE = f"""\
 Due or pausing in the next 30 days, and anything overdue or paused (today is 2026-11-22):
-Provider file                                                 What                      Date        Status
+{"Provider file":<62}What                      Date        Status
 {DUE}/esgair-availability-stale.yml    availability check        2026-10-30  overdue by 23 days
 {DUE}/bont-review-overdue.yml          council review            2026-11-01  overdue by 21 days
 {DUE}/dol-insurance-expired.yml        insurance renewal         2026-11-20  overdue by 2 days
@@ -75,7 +75,8 @@ def test_the_report_speaks_welsh(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out.splitlines()[-2:] == [
-        f"{DUE}/hafod-due-today.yml  adnewyddu yswiriant             2026-11-22  yn ddyledus heddiw",
+        f"{DUE}/hafod-due-today.yml  adnewyddu yswiriant             2026-11-22  "
+        "yn ddyledus heddiw",
         f"{DUE}/hafod-due-today.yml  oedi: yswiriant wedi dod i ben  2026-11-23  "
         "yn cael ei oedi ymhen 1 diwrnod",
     ]

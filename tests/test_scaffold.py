@@ -58,7 +58,7 @@ def test_new_writes_a_draft_that_passes_check(
     assert new(capsys, tmp_path, "Tŷ Twt") == (
         0,
         f"Wrote {path.as_posix()}, a draft: replace every REPLACE, then run:\n"
-        f"python -m builder check {path.as_posix()}\n",
+        f".venv/bin/microcare check {path.as_posix()}\n",
     )
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/provider.schema.json\n")
@@ -72,7 +72,7 @@ def test_new_writes_a_draft_that_passes_check(
     assert checks["quality_framework"] == {"completed": ""}
     assert data["contact"]["phone"] == "01632 960000"  # accept_drama_numbers is true here
     assert main(["check", str(path), "--today", "2026-11-22", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "1 profile checked: no problems\n"
 
 
 def test_publishing_the_scaffold_says_what_each_empty_date_needs(

@@ -5,11 +5,12 @@ language builds. Everything else in ``builder``
 is engine-free: ``pipeline`` checks the profiles and ``render`` turns them
 into ``{path: content}``; this module hands those to MkDocs as generated
 files and turns our problems into a build failure with the same text that
-``python -m builder check`` prints.
+``.venv/bin/microcare check`` prints.
 
 Event order in one build: on_config (check the data, once) -> on_files (add
-the generated pages) -> on_page_context (per page: the language switch) ->
-on_serve (watch the data folders when serving).
+the generated pages) -> on_page_markdown (per hand-written page: the
+council's contact details) -> on_page_context (per page: the language
+switch) -> on_serve (watch the data folders when serving).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from builder.check import report  # noqa: E402
 from builder.i18n import N_  # noqa: E402
 from builder.model import Directory  # noqa: E402
 from builder.paths import PROVIDERS_DIR  # noqa: E402
-from builder.site import render, urls  # noqa: E402
+from builder.site import council, escape, render, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
 STATIC_DIR = _ROOT / "builder" / "site" / "static"
@@ -75,8 +76,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Where the other language's home is, from the site's root: the 404 page
     # is served at any address, so a relative link would not do.
     root = urlsplit(config.site_url or "/").path.removesuffix(urls.LANG_PREFIX[lang]) or "/"
+    checked = escape.html(i18n.format_date(directory.today, lang))
     config.extra["microcare"] = {
         "lang": lang,
+        # The day this build checked the data: the date it was made for (the
+        # same input and date build the same bytes), shown on every page.
+        "checked_on": here(N_("Information checked on %(date)s.")).replace(
+            "%(date)s", f'<time datetime="{directory.today.isoformat()}">{checked}</time>'
+        ),
         "other_lang": other,
         # Each language's name in itself, as language switches show it.
         "other_lang_name": {"en": "English", "cy": "Cymraeg"}[other],
@@ -127,6 +134,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, urls.PHOTOS + photo, abs_src_path=str(PHOTOS_DIR / photo))
         )
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the council's contact details into a hand-written page (never a generated one,
+    whose text may come from a provider)."""
+    if page.file.generated_by is not None:
+        return markdown
+    assert _directory is not None
+    try:
+        return council.fill(markdown, _directory.vocab, language(config))
+    except council.UnknownDetail as unknown:
+        raise PluginError(f"{page.file.src_uri}: {unknown}") from None
 
 
 def on_page_context(

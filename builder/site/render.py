@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from builder.site.finder import finder_index, fold, place_lookup, place_options
 from builder.i18n import N_
 from builder.model import Directory
 from builder.site.format import Formatter
+from builder.site.mistakes import mistake_link
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -48,6 +49,7 @@ class Renderer(Formatter):
             PAGE_SIZE=PAGE_SIZE,
             link=urls.relative,
             place_options=self.place_options,
+            mistake_link=partial(mistake_link, self.vocab, lang, site_url),
             **self.helpers(),
         )
 

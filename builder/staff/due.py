@@ -1,4 +1,4 @@
-"""What falls due soon: the rows of ``python -m builder report``.
+"""What falls due soon: the rows of ``.venv/bin/microcare report``.
 
 Staff use it to plan: which council reviews fall due in the next
 ``report_days`` days (or are overdue), which insurance certificates run out

@@ -1,4 +1,4 @@
-"""A new, empty profile for staff to fill in: ``python -m builder new "Business name"``.
+"""A new, empty profile for staff to fill in: ``.venv/bin/microcare new "Business name"``.
 
 The file has every field of the schema, so staff delete what they do not
 need rather than look up what they may add. Its values are placeholders that
@@ -31,11 +31,11 @@ _NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the
 # changes page (builder/load/history.py) reads those lines from git diffs as they are.
 _TEMPLATE = Template("""\
 # yaml-language-server: $$schema=../schema/provider.schema.json
-# A new profile for $name, started on $today with `python -m builder new`.
+# A new profile for $name, started on $today with `.venv/bin/microcare new`.
 # - Replace every value that says REPLACE, and check the dates and lists too.
 # - Delete the lines marked "optional" that you do not need.
 # - Keep "published: false" until the council's checks are done.
-# - Then run `python -m builder check` to see what still needs fixing.
+# - Then run `.venv/bin/microcare check` to see what still needs fixing.
 # Each field is explained in schema/provider.schema.json (VS Code shows it as you type).
 name: $quoted_name
 trading_name: REPLACE with another name the business uses   # optional
