@@ -117,7 +117,8 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build",
         help="build the English and Welsh site into site/",
         description="Check every profile, then build English into SITE_DIR and Welsh into "
-        "SITE_DIR/cy. Nothing is built while any profile has an error.",
+        "SITE_DIR/cy. Nothing is built while any profile has an error; a listing whose "
+        "check has lapsed on the day is paused, with a warning.",
     )
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="default: site/")
     build.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
@@ -269,10 +270,11 @@ def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = commands.add_parser(
         "report",
-        help="list reviews, insurance and availability due soon or overdue",
+        help="list reviews, insurance and availability due soon or overdue, and pauses",
         description="List council reviews and insurance renewals due within the report_days "
-        "of data/directory.yml, or overdue, and availability not confirmed recently. Drafts "
-        "are marked; withdrawn profiles are left out.",
+        "of data/directory.yml, or overdue, availability not confirmed recently, and listings "
+        "paused or pausing in that time, with the day each pauses. Drafts are marked; "
+        "withdrawn profiles are left out.",
     )
     report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file or a folder")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write the rows to FILE")
