@@ -81,27 +81,31 @@ def test_mailto_without_a_message_is_just_the_address() -> None:
     )
 
 
+#: What checking the whole sample directory says first: its council details are placeholders.
+SAMPLE_WARNINGS = [
+    "data/directory.yml:17:15: [warning] the Micro-care team's email address is still a "
+    "placeholder (microcare@example.org); put in the council's real address, where families "
+    "report mistakes (council_contacts.team_email)",
+    "data/directory.yml:18:15: [warning] the Micro-care team's phone number is still a made-up "
+    "one (01632 960999); put in the council's real number (council_contacts.team_phone)",
+    *(
+        f'data/directory.yml:{line}: [warning] "{page}" is still a placeholder or the '
+        "council's home page (https://www.flintshire.gov.uk/); put in the address of the "
+        "council's own page for it, in English and in Welsh "
+        f"(council_contacts.{page}.en)"
+        for line, page in [
+            ("20:22", "safeguarding"),
+            ("22:18", "concerns"),
+            ("24:20", "assessment"),
+            ("26:25", "direct_payments"),
+        ]
+    ),
+]
+
+
 def test_the_sample_settings_warn_about_each_placeholder_with_its_line() -> None:
     problems = council_problems(DATA_DIR / "directory.yml", "data/directory.yml")
-    assert format_problems(problems, "text", "en").splitlines() == [
-        "data/directory.yml:17:15: [warning] the Micro-care team's email address is still a "
-        "placeholder (microcare@example.org); put in the council's real address, where families "
-        "report mistakes (council_contacts.team_email)",
-        "data/directory.yml:18:15: [warning] the Micro-care team's phone number is still a made-up "
-        "one (01632 960999); put in the council's real number (council_contacts.team_phone)",
-        *(
-            f'data/directory.yml:{line}: [warning] "{page}" is still a placeholder or the '
-            "council's home page (https://www.flintshire.gov.uk/); put in the address of the "
-            "council's own page for it, in English and in Welsh "
-            f"(council_contacts.{page}.en)"
-            for line, page in [
-                ("20:22", "safeguarding"),
-                ("22:18", "concerns"),
-                ("24:20", "assessment"),
-                ("26:25", "direct_payments"),
-            ]
-        ),
-    ]
+    assert format_problems(problems, "text", "en").splitlines() == SAMPLE_WARNINGS
 
 
 REAL = """\
