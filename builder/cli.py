@@ -1,5 +1,9 @@
-"""The command line: ``python -m builder <command>``. Only this module and the MkDocs
-adapter do I/O or choose an exit code.
+"""The command line: ``microcare <command>`` (also ``python -m builder <command>``).
+Only this module and the MkDocs adapter do I/O or choose an exit code.
+
+Staff run it as ``.venv/bin/microcare``: the console command that
+``pyproject.toml`` declares and ``scripts/_setup.sh`` installs, and the one
+form every message and the README show (``COMMAND``).
 
 Exit codes: 0 when there are no errors (warnings alone are fine), 1 when
 there are errors, 2 for a mistake in the command itself (argparse's rule).
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -20,18 +25,22 @@ from builder import pipeline
 from builder.check import freshness
 from builder.check.report import FORMATS, format_problems
 from builder.check.validate import check_files, display_path
-from builder.i18n import N_, MissingTranslation, translator
+from builder.i18n import N_, MissingTranslation, ngettext_for, translator
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory
 from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
 from builder.problems import Problem
 from builder.staff import changes, due, scaffold
 
+#: How staff type a command, from the project folder: in the README, the
+#: staff guide and every message that shows one.
+COMMAND = ".venv/bin/microcare"
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m builder", description="The Flintshire Micro-care Directory builder."
+        prog="microcare", description="The Flintshire Micro-care Directory builder."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add_command in _COMMANDS:
@@ -76,9 +85,15 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         paths, others = _split_changed(paths, args, parser)
     today = pipeline.today(vocab, args.today)
     result = check_files(paths, root=ROOT, today=today, vocab=vocab, others=others)
-    if result.problems:
-        print(_format(result.problems, args.format, args.lang))
-    return 1 if result.errors else 0
+    # Checking the whole directory checks its settings too; a file named alone does not.
+    problems = (pipeline.settings_problems() if not args.paths else []) + result.problems
+    if problems:
+        print(_format(problems, args.format, args.lang))
+    elif args.format == "text":
+        count = len(result.profiles)
+        summary = ngettext_for(args.lang)(_ONE_CHECKED, _MANY_CHECKED, count)
+        print(_say(summary, args.lang, count=count))
+    return 1 if any(p.is_error for p in problems) else 0
 
 
 def _split_changed(
@@ -103,7 +118,8 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build",
         help="build the English and Welsh site into site/",
         description="Check every profile, then build English into SITE_DIR and Welsh into "
-        "SITE_DIR/cy. Nothing is built while any profile has an error.",
+        "SITE_DIR/cy. Nothing is built while any profile has an error; a listing whose "
+        "check has lapsed on the day is paused, with a warning.",
     )
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="default: site/")
     build.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
@@ -132,6 +148,9 @@ def run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(failure, file=sys.stderr)
         return 1
     print(f"Built {len(directory.providers)} providers into {args.site_dir} (Welsh in cy/).")
+    if directory.paused:
+        message = N_("Listings paused until a check is renewed: {count} (see the warnings above).")
+        print(_say(message, _default_lang(), count=len(directory.paused)))
     return 0
 
 
@@ -189,9 +208,40 @@ def run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     from builder.engines import mkdocs_build
 
+    if _port_taken(args.host, args.port):
+        message = N_(
+            "port {port} is already in use on {host}, perhaps by another copy of serve; "
+            "stop that one, or choose another port: {command} serve --port {other}"
+        )
+        other = args.port + 1 if args.port < 65535 else 8001
+        print(
+            _say(
+                message,
+                _default_lang(),
+                port=args.port,
+                host=args.host,
+                other=other,
+                command=COMMAND,
+            ),
+            file=sys.stderr,
+        )
+        return 1
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     mkdocs_build.serve_site(args.host, args.port, args.today)
     return 0
+
+
+def _port_taken(host: str, port: int) -> bool:
+    """True if nothing could listen on ``host``:``port`` now (the server would fail to start)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As the server itself does, so that a port just freed counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 def _add_schema(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -213,7 +263,7 @@ def run_schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     if want == schema.current_text():
         return 0
     if args.check:
-        print("schema/provider.schema.json is out of date: run python -m builder schema")
+        print(f"schema/provider.schema.json is out of date: run {COMMAND} schema")
         return 1
     SCHEMA_PATH.write_text(want, encoding="utf-8")
     print("Updated schema/provider.schema.json from data/.")
@@ -238,11 +288,13 @@ def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     lang, vocab = _default_lang(), load_vocabulary()
     if not scaffold.slug(args.name):
         parser.error(_say(N_("a business name needs at least one letter or number"), lang))
+    today = pipeline.today(vocab, args.today)
+    refused = scaffold.refusals(args.name, today, vocab)
+    if refused:
+        parser.error("; ".join(_say(p.message, lang, **dict(p.args)) for p in refused))
     drama = bool(vocab.settings.get("accept_drama_numbers", False))
     try:
-        path = scaffold.write_profile(
-            args.name, args.folder, pipeline.today(vocab, args.today), drama_numbers=drama
-        )
+        path = scaffold.write_profile(args.name, args.folder, today, drama_numbers=drama)
     except FileExistsError as exists:
         file = display_path(Path(exists.filename or exists.args[0]), ROOT)
         print(_say(N_("{file} already exists; edit it, or choose another name"), lang, file=file))
@@ -253,17 +305,18 @@ def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 1
     file = display_path(path, ROOT)
     print(_say(N_("Wrote {file}, a draft: replace every REPLACE, then run:"), lang, file=file))
-    print(f"python -m builder check {file}")
+    print(f"{COMMAND} check {file}")
     return 0
 
 
 def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = commands.add_parser(
         "report",
-        help="list reviews, insurance and availability due soon or overdue",
+        help="list reviews, insurance and availability due soon or overdue, and pauses",
         description="List council reviews and insurance renewals due within the report_days "
-        "of data/directory.yml, or overdue, and availability not confirmed recently. Drafts "
-        "are marked; withdrawn profiles are left out.",
+        "of data/directory.yml, or overdue, availability not confirmed recently, and listings "
+        "paused or pausing in that time, with the day each pauses. Drafts are marked; "
+        "withdrawn profiles are left out.",
     )
     report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file or a folder")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write the rows to FILE")
@@ -325,6 +378,9 @@ def _format(problems: list[Problem], fmt: str, lang: str) -> str:
         print(f"{missing}; showing the problems in English", file=sys.stderr)
         return format_problems(problems, fmt, "en")
 
+
+_ONE_CHECKED = N_("{count} profile checked: no problems")
+_MANY_CHECKED = N_("{count} profiles checked: no problems")
 
 _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     _add_check,

@@ -6,17 +6,20 @@ build always agree on what is wrong with the data.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from builder.check.batch import check_changed
-from builder.check.validate import CheckResult, check_files
+from builder.check.council import council_problems
+from builder.check.validate import CheckResult, check_files, display_path
 from builder.load.history import read_history
 from builder.load.vocab import Vocabulary, load_vocabulary
 from builder.model import Directory, build_directory
-from builder.paths import PROVIDERS_DIR, ROOT
+from builder.paths import DATA_DIR, PROVIDERS_DIR, ROOT
+from builder.problems import Problem
 
 TODAY_VARIABLE = "MICROCARE_TODAY"
 
@@ -57,10 +60,16 @@ def check(
     return check_files(provider_files(paths, root), root=root, today=today(vocab, on), vocab=vocab)
 
 
+def settings_problems(root: Path = ROOT) -> list[Problem]:
+    """Warnings about the directory's own settings: council contacts still placeholders."""
+    settings = DATA_DIR / "directory.yml"
+    return council_problems(settings, display_path(settings, root))
+
+
 def load_directory(
     *, root: Path = ROOT, on: dt.date | None = None
 ) -> tuple[Directory | None, CheckResult]:
-    """Check every profile and, if none has an error, build the Directory.
+    """Check every profile and the settings and, if nothing has an error, build the Directory.
 
     This is the build's one check: unchanged files are taken from the last
     build's results (``check.batch``), and the rest are checked in parallel.
@@ -69,6 +78,7 @@ def load_directory(
     when = today(vocab, on)
     files = provider_files((), root)
     result = check_files(files, root=root, today=when, vocab=vocab, each=check_changed)
+    result = dataclasses.replace(result, problems=settings_problems(root) + result.problems)
     if result.errors:
         return None, result
     return build_directory(result.profiles, vocab, when, read_history(root)), result

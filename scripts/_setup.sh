@@ -1,4 +1,6 @@
-# Shared by serve.sh and test.sh: make .venv and install a requirements file.
+# Shared by serve.sh and test.sh: make .venv, install a requirements file
+# (pinned by constraints.txt), and install this project into it, so that
+# staff commands work as `.venv/bin/microcare check`.
 # Works on a fresh Debian machine that has only python3: Debian ships venv and
 # pip separately (python3-venv), so install that first when it is missing.
 
@@ -23,4 +25,6 @@ setup_venv() {
     fi
   fi
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
+  # Editable: the command runs this folder's code, and reads its data/ and providers/.
+  .venv/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 }

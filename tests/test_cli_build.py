@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.project import ENV, ROOT, copy_project, run
+from tests.test_council import SAMPLE_WARNINGS
 
 BROKEN = ROOT / "tests" / "fixtures" / "providers" / "invalid" / "leading-zero-phone.yml"
 
@@ -24,10 +25,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-EXPECTED = (
+ERROR = (
     "providers/glan-aber-care.yml:24:10: [error] put '01632960234' in quotes, like "
     '"01632960234", so that the 0 at the start is kept (contact.phone)\n'
 )
+# Checking the whole directory names the sample's placeholder council details first.
+EXPECTED = "".join(line + "\n" for line in SAMPLE_WARNINGS) + ERROR
 
 
 def test_check_names_the_broken_profile(broken: Path) -> None:
@@ -37,11 +40,16 @@ def test_check_names_the_broken_profile(broken: Path) -> None:
 
 def test_check_speaks_welsh(broken: Path) -> None:
     result = run(broken, "builder", "check", "--lang", "cy")
-    assert (result.returncode, result.stdout) == (
+    *council, error = result.stdout.splitlines()
+    assert (result.returncode, error) == (
         1,
         "providers/glan-aber-care.yml:24:10: [error] rhowch '01632960234' mewn dyfynodau, fel "
-        '"01632960234", er mwyn cadw\'r 0 ar y dechrau (contact.phone)\n',
+        '"01632960234", er mwyn cadw\'r 0 ar y dechrau (contact.phone)',
     )
+    assert [line.split(" [warning] ")[0] for line in council] == [
+        line.split(" [warning] ")[0] for line in SAMPLE_WARNINGS
+    ]
+    assert "mae cyfeiriad e-bost y tîm Micro-ofal yn dal i fod yn dalfan" in council[0]
 
 
 def test_build_fails_with_the_same_messages_and_builds_nothing(broken: Path) -> None:
@@ -111,3 +119,16 @@ def test_serve_rebuilds_a_provider_page_when_its_file_changes(tmp_path: Path) ->
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_on_a_port_in_use_says_so_and_names_port() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(ROOT, "builder", "serve", "--port", str(port))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"port {port} is already in use on 127.0.0.1, perhaps by another copy of serve; "
+        f"stop that one, or choose another port: .venv/bin/microcare serve --port {port + 1}\n"
+    )

@@ -87,10 +87,13 @@ def test_committed_changes_since_the_base_count_too(
     }
 
 
-def test_nothing_changed_prints_nothing(
+def test_nothing_changed_checks_nothing(
     capsys: pytest.CaptureFixture[str], providers: Path
 ) -> None:
-    assert check(capsys, "--changed", "HEAD", str(providers)) == (0, "")
+    assert check(capsys, "--changed", "HEAD", str(providers)) == (
+        0,
+        "0 profiles checked: no problems\n",
+    )
 
 
 def test_an_unknown_base_is_a_usage_mistake(

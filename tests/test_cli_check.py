@@ -39,9 +39,37 @@ def test_errors_are_listed_and_exit_1(capsys: pytest.CaptureFixture[str]) -> Non
     )
 
 
-def test_a_clean_folder_prints_nothing_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, VALID, *TODAY) == (0, "")
-    assert run(capsys, "providers/bryn-care.yml", *TODAY) == (0, "")
+def test_a_clean_folder_ends_with_a_one_line_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    valid = len(list((ROOT / VALID).glob("*.yml")))
+    assert run(capsys, VALID, *TODAY) == (0, f"{valid} profiles checked: no problems\n")
+    assert run(capsys, "providers/bryn-care.yml", *TODAY) == (
+        0,
+        "1 profile checked: no problems\n",
+    )
+    assert run(capsys, "providers/", "--today", "2026-11-22", "--lang", "cy") == (
+        0,
+        "28 o broffiliau wedi'u gwirio: dim problemau\n",
+    )
+
+
+def test_checking_everything_also_checks_the_councils_details(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, output = run(capsys, *TODAY)
+    lines = output.splitlines()
+    assert code == 0
+    assert len(lines) == 6  # the sample's placeholders, and no summary after warnings
+    assert all(line.startswith("data/directory.yml:") for line in lines)
+    assert all(" [warning] " in line and "(council_contacts." in line for line in lines)
+
+
+def test_a_lapse_is_a_warning_on_the_pull_request(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, f"{INVALID}/insurance-expired.yml", "--format", "github", *TODAY) == (
+        0,
+        f"::warning file={INVALID}/insurance-expired.yml,line=43,col=47,"
+        "title=checks.insurance.expires::the listing is paused: the public liability insurance "
+        'ran out on 2026-10-31; see the new certificate and update "expires" and "checked"\n',
+    )
 
 
 def test_warnings_alone_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +98,7 @@ def test_today_defaults_to_the_sample_data_date(capsys: pytest.CaptureFixture[st
     future = f"{INVALID}/future-dates.yml"
     assert run(capsys, future, "--lang", "en") == run(capsys, future, *TODAY)
     code, output = run(capsys, future, "--today", "2027-11-01", "--lang", "en")
-    assert (code, output) == (0, "")
+    assert (code, output) == (0, "1 profile checked: no problems\n")
 
 
 def test_lang_defaults_to_welsh_for_a_welsh_locale(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,12 +34,23 @@ def with_freshness(**numbers: int) -> Vocabulary:
     return replace(vocab, settings={**vocab.settings, "freshness": changed})
 
 
+def with_pause(**numbers: int) -> Vocabulary:
+    """The real vocabulary with some pause limits changed."""
+    vocab = load_vocabulary()
+    changed = {**vocab.settings["pause"], **numbers}
+    return replace(vocab, settings={**vocab.settings, "pause": changed})
+
+
 def fresh_profile(**changes: Any) -> dict[str, Any]:
     """The dates of a profile that is fresh on TODAY, with ``changes`` applied."""
     data: dict[str, Any] = {
         "published": True,
         "availability": {"confirmed": "2026-11-01"},
-        "checks": {"insurance": {"expires": "2027-01-31"}},
+        "checks": {
+            "dbs": {"checked": "2026-02-03"},
+            "insurance": {"expires": "2027-01-31"},
+            "quality_framework": {"completed": "2025-11-20"},
+        },
         "reviewed": "2026-03-02",
     }
     for key, value in changes.items():
@@ -47,15 +58,22 @@ def fresh_profile(**changes: Any) -> dict[str, Any]:
             data["availability"]["confirmed"] = value
         elif key == "expires":
             data["checks"]["insurance"]["expires"] = value
+        elif key == "dbs":
+            data["checks"]["dbs"]["checked"] = value
+        elif key == "quality":
+            data["checks"]["quality_framework"]["completed"] = value
         else:
             data[key] = value
     return data
 
 
 def found(data: dict[str, Any], vocab: Vocabulary | None = None) -> list[tuple[str, str]]:
-    """(level, field) of every problem the rules find in ``data`` on TODAY."""
+    """(level, field) of every problem the rules find in ``data`` on TODAY; "paused" for a pause."""
     profile = Profile(Path("x.yml"), "x.yml", data, SourceMap(), TODAY, vocab or load_vocabulary())
-    return [(p.level.value, p.field) for _, p in check_profile(profile)]
+    return [
+        ("paused" if "listing is paused" in p.message else p.level.value, p.field)
+        for _, p in check_profile(profile)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -83,14 +101,28 @@ def test_a_fresh_profile_has_no_problems() -> None:
     [
         ({"confirmed": "2026-08-24"}, []),  # exactly 90 days ago
         ({"confirmed": "2026-08-23"}, [("warning", "availability.confirmed")]),
+        ({"confirmed": "2026-05-26"}, [("warning", "availability.confirmed")]),  # 180 days
+        ({"confirmed": "2026-05-25"}, [("paused", "availability.confirmed")]),
+        (
+            {"confirmed": "2026-05-25", "published": False},
+            [("warning", "availability.confirmed")],
+        ),
         ({"reviewed": "2025-11-22"}, []),  # exactly 12 months ago
         ({"reviewed": "2025-11-21"}, [("warning", "reviewed")]),
         ({"reviewed": "2025-05-22"}, [("warning", "reviewed")]),  # exactly 18 months ago
-        ({"reviewed": "2025-05-21"}, [("error", "reviewed")]),
+        ({"reviewed": "2025-05-21"}, [("paused", "reviewed")]),
         ({"reviewed": "2025-05-21", "published": False}, [("warning", "reviewed")]),
         ({"expires": "2026-11-22"}, []),  # runs out at the end of today
-        ({"expires": "2026-11-21"}, [("error", "checks.insurance.expires")]),
+        ({"expires": "2026-11-21"}, [("paused", "checks.insurance.expires")]),
         ({"expires": "2026-11-21", "published": False}, [("warning", "checks.insurance.expires")]),
+        ({"dbs": "2023-11-22"}, []),  # exactly 36 months ago
+        ({"dbs": "2023-11-21"}, [("paused", "checks.dbs.checked")]),
+        ({"quality": "2023-11-22"}, []),
+        ({"quality": "2023-11-21"}, [("paused", "checks.quality_framework.completed")]),
+        (
+            {"quality": "2023-11-21", "published": False},
+            [("warning", "checks.quality_framework.completed")],
+        ),
         # Not dates: the schema and the date rule report these; the freshness rules keep quiet.
         (
             {"expires": "2026-02-30", "reviewed": "2025-1-1"},
@@ -129,20 +161,37 @@ def test_the_numbers_come_from_the_settings() -> None:
         "warning: the council last reviewed this profile on 2026-03-02, more than 6 months ago; "
         'review it soon and update "reviewed"',
     ]
-    assert check(with_freshness(review_warning_months=3, review_error_months=8)) == [
-        "error: the council last reviewed this profile on 2026-03-02, more than 8 months ago; "
-        'review it and update "reviewed", or set "published: false" until it is reviewed',
+    assert check(with_pause(review_months=8)) == [
+        "warning: the listing is paused: the council last reviewed this profile on 2026-03-02, "
+        'more than 8 months ago; review it and update "reviewed"',
     ]
 
 
 def test_the_periods_are_read_from_the_settings() -> None:
-    numbers = {
-        "availability_days": 7,
-        "review_warning_months": 2,
-        "review_error_months": 3,
-        "report_days": 4,
-    }
-    assert freshness.periods(with_freshness(**numbers)) == freshness.Periods(**numbers)
+    vocab = with_freshness(availability_days=7, review_warning_months=2, report_days=4)
+    vocab = replace(
+        vocab,
+        settings={
+            **vocab.settings,
+            "pause": {
+                "insurance_days": 5,
+                "dbs_months": 6,
+                "quality_framework_months": 8,
+                "review_months": 9,
+                "availability_days": 10,
+            },
+        },
+    )
+    assert freshness.periods(vocab) == freshness.Periods(
+        availability_days=7,
+        review_warning_months=2,
+        report_days=4,
+        pause_insurance_days=5,
+        pause_dbs_months=6,
+        pause_quality_framework_months=8,
+        pause_review_months=9,
+        pause_availability_days=10,
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,37 +6,43 @@ they should show on 2026-11-22.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from builder.check.freshness import Periods
+from builder.check import freshness
 from builder.cli import main
 from builder.i18n import ngettext_for, translator
 from builder.load.profile import load_provider
+from builder.load.vocab import load_vocabulary
 from builder.paths import ROOT
 from builder.staff import due
 
 DUE = "tests/fixtures/providers/due"
 TODAY = date(2026, 11, 22)
 TABLE = f"""\
-Due in the next 30 days, or overdue (today is 2026-11-22):
-Provider file                                                 What                Date        Status
-{DUE}/esgair-availability-stale.yml    availability check  2026-10-30  overdue by 23 days
-{DUE}/bont-review-overdue.yml          council review      2026-11-01  overdue by 21 days
-{DUE}/dol-insurance-expired.yml        insurance renewal   2026-11-20  overdue by 2 days
-{DUE}/hafod-due-today.yml              insurance renewal   2026-11-22  due today
-{DUE}/cwm-draft-insurance.yml (draft)  insurance renewal   2026-12-01  due in 9 days
-{DUE}/aber-review-soon.yml             council review      2026-12-10  due in 18 days
-{DUE}/bont-review-overdue.yml          insurance renewal   2026-12-22  due in 30 days
+Due or pausing in the next 30 days, and anything overdue or paused (today is 2026-11-22):
+{"Provider file":<62}What                      Date        Status
+{DUE}/esgair-availability-stale.yml    availability check        2026-10-30  overdue by 23 days
+{DUE}/bont-review-overdue.yml          council review            2026-11-01  overdue by 21 days
+{DUE}/dol-insurance-expired.yml        insurance renewal         2026-11-20  overdue by 2 days
+{DUE}/dol-insurance-expired.yml        pause: insurance ran out  2026-11-21  paused for 1 day
+{DUE}/hafod-due-today.yml              insurance renewal         2026-11-22  due today
+{DUE}/hafod-due-today.yml              pause: insurance ran out  2026-11-23  pauses in 1 day
+{DUE}/cwm-draft-insurance.yml (draft)  insurance renewal         2026-12-01  due in 9 days
+{DUE}/aber-review-soon.yml             council review            2026-12-10  due in 18 days
+{DUE}/bont-review-overdue.yml          insurance renewal         2026-12-22  due in 30 days
 """
 CSV = (
     "\ufeffProvider file,What,Date,Status\r\n"
     f"{DUE}/esgair-availability-stale.yml,availability check,2026-10-30,overdue by 23 days\r\n"
     f"{DUE}/bont-review-overdue.yml,council review,2026-11-01,overdue by 21 days\r\n"
     f"{DUE}/dol-insurance-expired.yml,insurance renewal,2026-11-20,overdue by 2 days\r\n"
+    f"{DUE}/dol-insurance-expired.yml,pause: insurance ran out,2026-11-21,paused for 1 day\r\n"
     f"{DUE}/hafod-due-today.yml,insurance renewal,2026-11-22,due today\r\n"
+    f"{DUE}/hafod-due-today.yml,pause: insurance ran out,2026-11-23,pauses in 1 day\r\n"
     f"{DUE}/cwm-draft-insurance.yml (draft),insurance renewal,2026-12-01,due in 9 days\r\n"
     f"{DUE}/aber-review-soon.yml,council review,2026-12-10,due in 18 days\r\n"
     f"{DUE}/bont-review-overdue.yml,insurance renewal,2026-12-22,due in 30 days\r\n"
@@ -68,9 +74,12 @@ def test_the_report_speaks_welsh(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["report", f"{DUE}/hafod-due-today.yml", "--today", "2026-11-22", "--lang", "cy"])
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert out.splitlines()[-1] == (
-        f"{DUE}/hafod-due-today.yml  adnewyddu yswiriant  2026-11-22  yn ddyledus heddiw"
-    )
+    assert out.splitlines()[-2:] == [
+        f"{DUE}/hafod-due-today.yml  adnewyddu yswiriant             2026-11-22  "
+        "yn ddyledus heddiw",
+        f"{DUE}/hafod-due-today.yml  oedi: yswiriant wedi dod i ben  2026-11-23  "
+        "yn cael ei oedi ymhen 1 diwrnod",
+    ]
 
 
 def test_nothing_due_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,14 +94,27 @@ def test_the_window_comes_from_the_settings() -> None:
         (path.relative_to(ROOT).as_posix(), _load(path))
         for path in sorted((ROOT / DUE).glob("*.yml"))
     ]
-    week = Periods(availability_days=90, review_warning_months=12, review_error_months=18,
-                   report_days=7)  # fmt: skip
+    week = replace(freshness.periods(load_vocabulary()), report_days=7)
     assert [(item.day.isoformat(), item.what) for item in due.due_items(profiles, week, TODAY)] == [
         ("2026-10-30", "availability check"),
         ("2026-11-01", "council review"),
         ("2026-11-20", "insurance renewal"),
+        ("2026-11-21", "pause: insurance ran out"),
         ("2026-11-22", "insurance renewal"),
+        ("2026-11-23", "pause: insurance ran out"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        (date(2026, 11, 23), "pauses in 1 day"),
+        (date(2026, 11, 21), "paused for 1 day"),
+        (date(2026, 11, 22), "paused from today"),
+    ],
+)
+def test_pause_status_words(day: date, status: str) -> None:
+    assert due._pause_status(day, TODAY, translator("en"), ngettext_for("en")) == status
 
 
 @pytest.mark.parametrize(

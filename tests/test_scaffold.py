@@ -58,17 +58,76 @@ def test_new_writes_a_draft_that_passes_check(
     assert new(capsys, tmp_path, "Tŷ Twt") == (
         0,
         f"Wrote {path.as_posix()}, a draft: replace every REPLACE, then run:\n"
-        f"python -m builder check {path.as_posix()}\n",
+        f".venv/bin/microcare check {path.as_posix()}\n",
     )
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/provider.schema.json\n")
     data = yaml.safe_load(text)
     assert (data["name"], data["published"]) == ("Tŷ Twt", False)
-    assert data["reviewed"] == data["availability"]["confirmed"] == "2026-11-22"
-    assert data["checks"]["insurance"]["expires"] == "2027-11-22"
+    # Nothing invented: every date the council records is left empty.
+    assert data["reviewed"] == data["availability"]["confirmed"] == ""
+    checks = data["checks"]
+    assert checks["dbs"] == {"checked": ""}
+    assert checks["insurance"] == {"checked": "", "expires": ""}
+    assert checks["quality_framework"] == {"completed": ""}
     assert data["contact"]["phone"] == "01632 960000"  # accept_drama_numbers is true here
     assert main(["check", str(path), "--today", "2026-11-22", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "1 profile checked: no problems\n"
+
+
+def test_publishing_the_scaffold_says_what_each_empty_date_needs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = scaffold.write_profile("Tŷ Twt", tmp_path, TODAY, drama_numbers=True)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("published: false", "published: true"),
+        encoding="utf-8",
+    )
+    code = main(["check", str(path), "--today", "2026-11-22", "--lang", "en"])
+    dates = [line for line in capsys.readouterr().out.splitlines() if "no date yet" in line]
+    file = path.as_posix()
+    assert (code, dates) == (
+        1,
+        [
+            f"{file}:38:14: [error] no date yet: enter the date the provider last confirmed "
+            'their availability, like "2026-11-03"; a published profile needs it '
+            "(availability.confirmed)",
+            f"{file}:56:14: [error] no date yet: enter the date the council saw the enhanced DBS "
+            'certificate, like "2026-11-03"; a published profile needs it (checks.dbs.checked)',
+            f"{file}:58:14: [error] no date yet: enter the date the council saw the insurance "
+            'certificate, like "2026-11-03"; a published profile needs it '
+            "(checks.insurance.checked)",
+            f"{file}:59:14: [error] no date yet: enter the date the insurance runs out, as the "
+            'certificate says, like "2027-11-02"; a published profile needs it '
+            "(checks.insurance.expires)",
+            f"{file}:61:16: [error] no date yet: enter the date the provider completed the "
+            'quality framework, like "2026-11-03"; a published profile needs it '
+            "(checks.quality_framework.completed)",
+            f"{file}:72:11: [error] no date yet: enter the date the council last reviewed the "
+            'whole profile, like "2026-11-03"; a published profile needs it (reviewed)',
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("A" * 81, '"name" is 81 characters long, more than 80; please shorten it'),
+        ("Bryn\x07Care", "there is an invisible control character here; delete it"),
+    ],
+)
+def test_new_refuses_a_name_that_check_refuses_with_the_same_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        new(capsys, tmp_path, name)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(f" error: {message}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_longest_name_check_allows_is_written(tmp_path: Path) -> None:
+    assert scaffold.refusals("A" * 80, TODAY, load_vocabulary()) == []
 
 
 def test_a_live_directory_gets_no_made_up_phone_number(tmp_path: Path) -> None:

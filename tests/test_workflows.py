@@ -79,6 +79,8 @@ def test_pull_requests_are_checked_with_annotations_then_built() -> None:
 def test_main_is_deployed_to_pages_with_least_privilege() -> None:
     deploy = workflow("deploy.yml")
     assert deploy[True]["push"] == {"branches": ["main"]}
+    # Rebuilt every day, so that a lapsed check pauses a listing on the day.
+    assert deploy[True]["schedule"] == [{"cron": "17 3 * * *"}]
     assert deploy["permissions"] == {}
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     jobs = deploy["jobs"]

@@ -17,6 +17,14 @@ from builder.problems import Level
 _DRAMA_PREFIXES = ("1632960", "7700900")
 
 
+def is_drama_number(number: phonenumbers.PhoneNumber) -> bool:
+    """True for one of the numbers Ofcom keeps for drama: never a real line."""
+    national = phonenumbers.national_significant_number(number)
+    return (
+        number.country_code == 44 and len(national) == 10 and national.startswith(_DRAMA_PREFIXES)
+    )
+
+
 def _phone(p: Profile) -> Iterator[Found]:
     path = ("contact", "phone")
     value = p.get(path)
@@ -27,11 +35,10 @@ def _phone(p: Profile) -> Iterator[Found]:
     except phonenumbers.NumberParseException:
         yield p.report(path, _PHONE_NOT_A_NUMBER, value=value)
         return
-    national = phonenumbers.national_significant_number(number)
-    if number.country_code == 44 and len(national) == 10 and national.startswith(_DRAMA_PREFIXES):
+    if is_drama_number(number):
         if not p.vocab.settings.get("accept_drama_numbers", False):
             yield p.report(path, _PHONE_DRAMA, value=value)
-        mobile = national.startswith("7")
+        mobile = phonenumbers.national_significant_number(number).startswith("7")
     elif number.country_code != 44:
         yield p.report(path, _PHONE_NOT_UK, value=value)
         return

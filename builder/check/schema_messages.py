@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from jsonschema import ValidationError
 
 from builder.check.language_codes import describe_language
+from builder.check.placeholders import RECORDED_DATES, is_date_placeholder
 from builder.check.profile import Profile
 from builder.i18n import N_
 from builder.load.source_map import FieldPath, SourceMap, dotted
@@ -26,7 +27,8 @@ from builder.problems import Problem, problem
 #: Given a field path, the part of the schema that describes it (``schema.schema_at``).
 SchemaAt = Callable[[FieldPath], dict[str, Any] | None]
 
-_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# A date; the dates a draft may leave empty until they are known also accept "".
+_DATE_PATTERNS = ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
 # Where staff find the ids for a long list of allowed values.
 _ID_LISTS = {"areas": "data/areas.yml", "services": "data/services.yml"}
 _ADDRESS_KEYS = frozenset({"address", "home_address", "postcode"})
@@ -123,7 +125,9 @@ def _describe(
         yield _Said(path, N_('"{name}" is an empty list; add at least one'), args)
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield _range_message(path, subschema, args)
-    elif keyword == "pattern" and subschema["pattern"] == _DATE_PATTERN:
+    elif keyword == "pattern" and path in RECORDED_DATES and is_date_placeholder(value):
+        yield _Said(path, _DATE_PLACEHOLDER, args)  # "YYYY-MM-DD" or "REPLACE" left as it was
+    elif keyword == "pattern" and subschema["pattern"] in _DATE_PATTERNS:
         yield _Said(path, _DATE_FORMAT, args)
     elif keyword == "pattern" and path[:1] == ("languages",):
         message, language_args = describe_language(value) or (_NOT_ALLOWED, {})
@@ -261,6 +265,10 @@ _NO_ADDRESS = N_("remove the address: the directory never publishes where a prov
 _NOT_ALLOWED = N_("'{value}' is not allowed here for \"{name}\"")
 _DATE_FORMAT = N_(
     "\"{name}\" should be a date written as YYYY-MM-DD, like 2026-03-14, not '{value}'"
+)
+_DATE_PLACEHOLDER = N_(
+    "'{value}' is not a date yet; write the date as YYYY-MM-DD, like \"2026-11-03\", "
+    'or leave it empty ("") in a draft until it is known'
 )
 _JUST_THE_NUMBER = N_('"{name}" should be just the number, like {number}, without quotes or signs')
 # By the type the schema wants and the kind of value found.

@@ -26,7 +26,7 @@ from builder.engines.tree import read_facts, write_tree
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory
 from builder.paths import ROOT
-from builder.site import chrome
+from builder.site import chrome, council
 
 CONFIGS = {"en": "mkdocs.yml", "cy": "mkdocs.cy.yml"}
 
@@ -41,6 +41,9 @@ def export(directory: Directory, out: Path) -> None:
         if folder.exists():
             shutil.rmtree(folder)
         shutil.copytree(ROOT / "docs" / lang, folder)
+        for page in sorted(folder.rglob("*.md")):  # what the hook does to hand-written pages
+            text = page.read_text(encoding="utf-8")
+            page.write_text(council.fill(text, vocab, lang), encoding="utf-8")
         generated = out / ".generated" / lang
         write_tree(directory, lang, generated, config.get("site_url", ""))
         shutil.copytree(generated, folder, dirs_exist_ok=True)
@@ -48,7 +51,7 @@ def export(directory: Directory, out: Path) -> None:
         config["site_dir"] = "site" if lang == "en" else "site/cy"
         # What the hook would give the theme, written into the configuration.
         config.setdefault("extra", {})["microcare"] = {
-            **chrome.page_chrome(vocab, lang, config.get("site_url", "")),
+            **chrome.page_chrome(vocab, lang, config.get("site_url", ""), directory.today),
             **read_facts(generated),
         }
         config.pop("hooks", None)

@@ -12,6 +12,8 @@ Generated pages are Markdown whose sections are finished HTML (see
 nothing to change; instead the hook renders them itself (``sections``):
 their headings as MkDocs would, and the HTML as it is.
 
+Hand-written pages get the council's contact details (``site/council.py``).
+
 Event order in one build: on_config -> on_files -> per page: on_page_markdown,
 on_page_content, on_page_context; on_serve when serving.
 """
@@ -44,7 +46,7 @@ from builder.engines import sections  # noqa: E402
 from builder.engines.tree import TREE_VARIABLE, read_facts, tree_folder, write_tree  # noqa: E402
 from builder.load.vocab import load_vocabulary  # noqa: E402
 from builder.paths import PROVIDERS_DIR  # noqa: E402
-from builder.site import chrome  # noqa: E402
+from builder.site import chrome, council  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
 
@@ -84,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     config.extra["microcare"] = {
-        **chrome.page_chrome(load_vocabulary(), lang, config.site_url or ""),
+        **chrome.page_chrome(load_vocabulary(), lang, config.site_url or "", today),
         **read_facts(_tree(lang)),
     }
     return config
@@ -134,11 +136,16 @@ def _remove_stale(config: MkDocsConfig, expected: set[str]) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """For a generated page, keep its Markdown aside: MkDocs need not parse it."""
-    if page.file.src_uri not in _generated:
-        return markdown
-    _markdown[page.file.src_uri] = markdown
-    return ""
+    """Keep a generated page's Markdown aside: MkDocs need not parse it. Fill the
+    council's contact details into a hand-written page (never into a generated
+    one, whose text may come from a provider)."""
+    if page.file.src_uri in _generated:
+        _markdown[page.file.src_uri] = markdown
+        return ""
+    try:
+        return council.fill(markdown, load_vocabulary(), language(config))
+    except council.UnknownDetail as unknown:
+        raise PluginError(f"{page.file.src_uri}: {unknown}") from None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,7 +1,8 @@
 """The directory: the listed providers, the finder's search rule, and where drafts end.
 
-``build_directory`` is where drafts are left out: nothing after this stage
-can publish one.
+``build_directory`` is where drafts are left out, and where a provider whose
+checks have lapsed on the day is paused: nothing after this stage can
+publish a draft, or list a paused provider.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from builder.check import freshness
 from builder.load.history import EMPTY, Change, History
+from builder.load.source_map import FieldPath
 from builder.load.vocab import Vocabulary
 from builder.model.providers import Provider, provider_from
 
@@ -41,8 +44,11 @@ class Search:
 class Directory:
     """The listed providers, sorted by name, with the vocabularies.
 
-    ``providers`` are the ones families can find. ``withdrawn`` were listed
-    once: only their old address says they are no longer listed.
+    ``providers`` are the ones families can find: every list, the finder,
+    search, the sitemap and the open data read only these. ``paused`` are
+    published, but a check lapsed on ``today``: their page says the listing is
+    paused, and nothing else shows them. ``withdrawn`` were listed once: only
+    their old address says they are no longer listed.
     """
 
     providers: tuple[Provider, ...]
@@ -50,9 +56,10 @@ class Directory:
     today: dt.date
     withdrawn: tuple[Provider, ...] = ()
     changes: tuple[Change, ...] = ()  # notable changes, newest first
+    paused: tuple[Provider, ...] = ()
 
     def provider(self, slug: str) -> Provider:
-        """A listed or withdrawn provider, by its file name."""
+        """A listed, paused or withdrawn provider, by its file name."""
         return self._by_slug[slug]
 
     def availability_stale(self, p: Provider) -> bool:
@@ -76,7 +83,7 @@ class Directory:
 
     @cached_property
     def _by_slug(self) -> dict[str, Provider]:
-        return {p.slug: p for p in (*self.providers, *self.withdrawn)}
+        return {p.slug: p for p in (*self.providers, *self.paused, *self.withdrawn)}
 
     @cached_property
     def _by_area(self) -> dict[str, tuple[Provider, ...]]:
@@ -103,7 +110,9 @@ def build_directory(
 
     ``profiles`` are ``validate.CheckedProfile`` objects that passed every
     check; a draft (``published: false``) is dropped here and nowhere else,
-    and so are its changes in ``history``.
+    and so are its changes in ``history``. A provider whose checks have
+    lapsed on ``today`` (``freshness.paused_on``) goes to ``paused``, and its
+    changes are left out too.
     """
     order = {s: i for i, s in enumerate(vocab.service_ids)}
     published = [
@@ -112,7 +121,11 @@ def build_directory(
         if p.data and p.data["published"] is True
     ]
     published.sort(key=lambda p: (sort_key(p.name), p.slug))
-    listed = tuple(p for p in published if p.withdrawn is None)
+    limits = freshness.periods(vocab)
+    current = [p for p in published if p.withdrawn is None]
+    lapsed = {p.slug for p in current if freshness.paused_on(_dates(p), limits, today)}
+    paused = tuple(p for p in current if p.slug in lapsed)
+    listed = tuple(p for p in current if p.slug not in lapsed)
     withdrawn = tuple(p for p in published if p.withdrawn is not None)
     listed_slugs = {p.slug for p in listed}
     withdrawn_slugs = {p.slug for p in withdrawn}
@@ -123,5 +136,21 @@ def build_directory(
         or (c.slug in listed_slugs and c.kind != "withdrawn")
     )
     return Directory(
-        providers=listed, vocab=vocab, today=today, withdrawn=withdrawn, changes=changes
+        providers=listed,
+        vocab=vocab,
+        today=today,
+        withdrawn=withdrawn,
+        changes=changes,
+        paused=paused,
     )
+
+
+def _dates(p: Provider) -> dict[FieldPath, dt.date | None]:
+    """The dates that decide whether ``p`` is paused, as ``freshness`` reads them."""
+    return {
+        freshness.CONFIRMED: p.availability.confirmed,
+        freshness.REVIEWED: p.reviewed,
+        freshness.EXPIRES: p.checks.insurance_expires,
+        freshness.DBS: p.checks.dbs_checked,
+        freshness.QUALITY: p.checks.quality_framework_completed,
+    }

@@ -7,27 +7,34 @@ strings from our catalogue, with no provider text in them.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
-from builder.i18n import N_, translator
+from builder.i18n import N_, format_date, translator
 from builder.load.vocab import Vocabulary
-from builder.site import urls
+from builder.site import escape, urls
 
 OTHER = {"en": "cy", "cy": "en"}
 #: Each language's name in itself, as language switches show it.
 NATIVE_NAME = {"en": "English", "cy": "Cymraeg"}
 
 
-def page_chrome(vocab: Vocabulary, lang: str, site_url: str) -> dict[str, Any]:
-    """The theme's settings for the ``lang`` site published at ``site_url``."""
+def page_chrome(vocab: Vocabulary, lang: str, site_url: str, today: dt.date) -> dict[str, Any]:
+    """The theme's settings for the ``lang`` site published at ``site_url``, built on ``today``."""
     other = OTHER[lang]
     here, there = translator(lang), translator(other)
     # Where the other language's home is, from the site's root: the 404 page
     # is served at any address, so a relative link would not do.
     root = urlsplit(site_url or "/").path.removesuffix(urls.LANG_PREFIX[lang]) or "/"
+    checked = escape.html(format_date(today, lang))
     return {
         "lang": lang,
+        # The day this build checked the data: the date it was made for (the
+        # same input and date build the same bytes), shown on every page.
+        "checked_on": here(N_("Information checked on %(date)s.")).replace(
+            "%(date)s", f'<time datetime="{today.isoformat()}">{checked}</time>'
+        ),
         "other_lang": other,
         "other_lang_name": NATIVE_NAME[other],
         "counterpart_root": root + urls.LANG_PREFIX[other],

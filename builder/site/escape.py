@@ -17,6 +17,8 @@ text becomes output:
 - ``xml_text``: XML text (the Atom feed): also drops what XML 1.0 forbids.
 - ``csv_cell``: a spreadsheet cell that no spreadsheet runs as a formula.
 - ``mailto``, ``tel``, ``web_url``: link targets built by code, never pasted.
+- ``markdown_url``, ``markdown_link``: a link in hand-written Markdown to an
+  address from ``data/`` (the council's pages, its email and phone).
 - ``json_file``, ``csv_table``: the open data's JSON documents and CSV files.
 """
 
@@ -107,13 +109,24 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def mailto(address: str) -> str:
-    """A ``mailto:`` link for a checked, plain email address.
+def mailto(address: str, subject: str = "", body: str = "") -> str:
+    """A ``mailto:`` link for a checked, plain email address, optionally with a message.
 
     Anything but the address itself (``?cc=``, ``&body=``) is percent-encoded,
-    so a link can never pre-fill a message.
+    so text in the address can never pre-fill a message. ``subject`` and
+    ``body`` (which may hold provider text) are percent-encoded whole, every
+    reserved character included, so they cannot add a recipient or a header;
+    line breaks become CRLF, as RFC 6068 asks.
     """
-    return "mailto:" + quote(address, safe="@.+-_")
+    link = "mailto:" + quote(address, safe="@.+-_")
+    fields = [(name, text) for name, text in (("subject", subject), ("body", body)) if text]
+    if fields:
+        link += "?" + "&".join(f"{name}={quote(_crlf(text), safe='')}" for name, text in fields)
+    return link
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
 
 
 def tel(e164: str) -> str:
@@ -128,6 +141,19 @@ def web_url(url: str) -> str:
     if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
         raise ValueError(f"not a plain https address: {url!r}")
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def markdown_url(target: str) -> str:
+    """A link target (a ``mailto:``, ``tel:`` or https address built above) for a
+    Markdown link destination: the characters that could end it are percent-encoded."""
+    for char, code in (("(", "%28"), (")", "%29"), (" ", "%20"), ("<", "%3C"), (">", "%3E")):
+        target = target.replace(char, code)
+    return target
+
+
+def markdown_link(text: str, target: str) -> Markup:
+    """``[text](target)`` for a Markdown page: the text shown literally (``markdown_inline``)."""
+    return Markup(f"[{markdown_inline(text)}]({markdown_url(target)})")
 
 
 def json_file(value: Any) -> str:

@@ -57,6 +57,6 @@ def iter_fields(schema: dict[str, Any], prefix: str = "") -> Iterator[FieldDoc]:
 def _kind(prop: dict[str, Any]) -> str:
     if "enum" in prop:
         return CHOICE_KIND
-    if prop.get("pattern", "").startswith("^[0-9]{4}-"):
+    if "[0-9]{4}-[0-9]{2}-[0-9]{2}" in prop.get("pattern", ""):
         return DATE_KIND
     return _KINDS.get(prop.get("type", ""), CHOICE_KIND)

@@ -35,6 +35,7 @@ from builder.site.fields import iter_fields
 from builder.site.finder import finder_index, place_lookup, place_options
 from builder.site.format import Formatter
 from builder.site.json_ld import provider_json_ld
+from builder.site.mistakes import mistake_link
 from builder.site.open_data import OpenData
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -81,6 +82,7 @@ class Renderer(Formatter):
             link=_link,
             card_html=self.card_html,
             place_options=self.place_options,
+            mistake_link=partial(mistake_link, self.vocab, lang, site_url),
             **self.helpers(),
         )
         self.env.globals["json_ld"] = lambda p: provider_json_ld(p, self, site_url)
@@ -129,11 +131,12 @@ class Renderer(Formatter):
             out.append(add(cards_url, [self.key(p)], partial(self.card_html, p, urls.FINDER, 3)))
         for p in d.withdrawn:
             url = urls.provider(p.slug)
-            out.append(
-                add(
-                    urls.source_path(url), [self.key(p)], partial(page, "withdrawn.md.j2", url, p=p)
-                )
-            )
+            make = partial(page, "withdrawn.md.j2", url, p=p)
+            out.append(add(urls.source_path(url), [self.key(p)], make))
+        for p in d.paused:  # the same address, saying the listing is paused
+            url = urls.provider(p.slug)
+            make = partial(page, "paused.md.j2", url, p=p)
+            out.append(add(urls.source_path(url), [self.key(p)], make))
         for c in self.vocab.communities:
             url, listed = urls.area(c.id), d.in_area(c.id)
             make = partial(page, "area.md.j2", url, community=c, providers=listed)
@@ -172,7 +175,8 @@ class Renderer(Formatter):
 
     def not_in_sitemap(self) -> list[str]:
         """Pages that answer at their address but that nothing should lead anyone to."""
-        return sorted(urls.provider(p.slug) for p in self.directory.withdrawn)
+        unlisted = (*self.directory.withdrawn, *self.directory.paused)
+        return sorted(urls.provider(p.slug) for p in unlisted)
 
     def finder_config(self) -> Markup:
         """What the finder script needs, embedded in the finder page as JSON."""

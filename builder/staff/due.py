@@ -1,8 +1,9 @@
-"""What falls due soon: the rows of ``python -m builder report``.
+"""What falls due soon: the rows of ``.venv/bin/microcare report``.
 
 Staff use it to plan: which council reviews fall due in the next
 ``report_days`` days (or are overdue), which insurance certificates run out
-in that time (or have run out), and whose availability has gone stale.
+in that time (or have run out), whose availability has gone stale, and which
+published listings are paused, or will pause in that time, and from which day.
 
 Withdrawn profiles are left out: they are no longer listed. Drafts are
 listed, marked "(draft)", because staff want them ready before publishing.
@@ -26,17 +27,24 @@ from builder.site import escape
 REVIEW = N_("council review")
 INSURANCE = N_("insurance renewal")
 AVAILABILITY = N_("availability check")
+_TITLE = N_(
+    "Due or pausing in the next {days} days, and anything overdue or paused (today is {today}):"
+)
 _HEADINGS = (N_("Provider file"), N_("What"), N_("Date"), N_("Status"))
 
 
 @dataclass(frozen=True, order=True)
 class Due:
-    """One thing that falls due: on ``day``, in ``file``; ``what`` is an English label."""
+    """One thing that falls due: on ``day``, in ``file``; ``what`` is an English label.
+
+    A ``pause`` row's ``day`` is the first day the listing is paused.
+    """
 
     day: dt.date
     file: str
     what: str
     draft: bool = False
+    pause: bool = False
 
 
 def due_items(profiles: Iterable[tuple[str, Any]], limits: Periods, today: dt.date) -> list[Due]:
@@ -62,14 +70,18 @@ def due_items(profiles: Iterable[tuple[str, Any]], limits: Periods, today: dt.da
         if confirmed and freshness.availability_due(confirmed, limits) < today:
             stale = freshness.availability_due(confirmed, limits)
             found.append(Due(stale, file, AVAILABILITY, draft))
+        if not draft:  # only a listing can pause
+            dates = freshness.profile_dates(data)
+            found += [
+                Due(pause.starts, file, pause.what, pause=True)
+                for pause in freshness.pauses(dates, limits)
+                if pause.starts <= until
+            ]
     return sorted(found)
 
 
 def _date_at(data: dict[str, Any], path: tuple[str, ...]) -> dt.date | None:
-    value: Any = data
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return freshness.read_date(value)
+    return freshness.profile_dates(data)[path]
 
 
 def rows(items: Iterable[Due], today: dt.date, lang: str = "en") -> list[list[str]]:
@@ -78,7 +90,7 @@ def rows(items: Iterable[Due], today: dt.date, lang: str = "en") -> list[list[st
     table = [[gettext(heading) for heading in _HEADINGS]]
     for item in items:
         file = gettext(N_("{file} (draft)")).format(file=item.file) if item.draft else item.file
-        status = _status(item.day, today, gettext, ngettext)
+        status = (_pause_status if item.pause else _status)(item.day, today, gettext, ngettext)
         table.append([file, gettext(item.what), item.day.isoformat(), status])
     return table
 
@@ -97,7 +109,7 @@ def format_table(items: list[Due], today: dt.date, limits: Periods, lang: str = 
         "  ".join([*(cell.ljust(width) for cell, width in zip(row, widths, strict=False)), row[-1]])
         for row in table
     ]
-    title = gettext(N_("Due in the next {days} days, or overdue (today is {today}):"))
+    title = gettext(_TITLE)
     return "\n".join([title.format(**args), *lines])
 
 
@@ -121,5 +133,24 @@ def _status(
         return ngettext(N_("due in {days} day"), N_("due in {days} days"), days).format(days=days)
     late = -days
     return ngettext(N_("overdue by {days} day"), N_("overdue by {days} days"), late).format(
+        days=late
+    )
+
+
+def _pause_status(
+    day: dt.date,
+    today: dt.date,
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+) -> str:
+    days = (day - today).days
+    if days == 0:
+        return gettext(N_("paused from today"))
+    if days > 0:
+        return ngettext(N_("pauses in {days} day"), N_("pauses in {days} days"), days).format(
+            days=days
+        )
+    late = -days
+    return ngettext(N_("paused for {days} day"), N_("paused for {days} days"), late).format(
         days=late
     )

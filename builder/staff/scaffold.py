@@ -1,10 +1,12 @@
-"""A new, empty profile for staff to fill in: ``python -m builder new "Business name"``.
+"""A new, empty profile for staff to fill in: ``.venv/bin/microcare new "Business name"``.
 
 The file has every field of the schema, so staff delete what they do not
 need rather than look up what they may add. Its values are placeholders that
 pass ``check`` at once (a draft may stay half-done), and every text to
-replace says REPLACE. The rule in ``check.placeholders`` makes sure no
-placeholder is ever published.
+replace says REPLACE. It never invents a fact: every date that records
+something the council saw or did is left empty (""), with a comment saying
+what to enter. The rules in ``check.placeholders`` make sure no placeholder
+and no empty date is ever published.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 from string import Template
 
-from builder.check.freshness import add_months
+from builder.check.validate import check_files
+from builder.load.vocab import Vocabulary
+from builder.problems import Problem
 
 _PHONE = '  phone: "01632 960000"          # REPLACE with the real number (this one is made up)'
 # A live directory refuses made-up numbers, so its new profiles start without one.
@@ -26,11 +31,11 @@ _NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the
 # changes page (builder/load/history.py) reads those lines from git diffs as they are.
 _TEMPLATE = Template("""\
 # yaml-language-server: $$schema=../schema/provider.schema.json
-# A new profile for $name, started on $today with `python -m builder new`.
+# A new profile for $name, started on $today with `.venv/bin/microcare new`.
 # - Replace every value that says REPLACE, and check the dates and lists too.
 # - Delete the lines marked "optional" that you do not need.
 # - Keep "published: false" until the council's checks are done.
-# - Then run `python -m builder check` to see what still needs fixing.
+# - Then run `.venv/bin/microcare check` to see what still needs fixing.
 # Each field is explained in schema/provider.schema.json (VS Code shows it as you type).
 name: $quoted_name
 trading_name: REPLACE with another name the business uses   # optional
@@ -61,7 +66,8 @@ $phone
 availability:
   # taking-new-clients, waiting-list or not-taking-new-clients
   status: not-taking-new-clients
-  confirmed: "$today"        # REPLACE: the day the provider confirmed the status
+  # Empty until the provider confirms it: the date, like "2026-11-03".
+  confirmed: ""
   times: [daytime]               # early-morning, daytime, evening, night, weekends
 languages: [en]                  # REPLACE: en, cy for a Welsh speaker, pl and so on
 funding: [self-funded]           # REPLACE: self-funded, direct-payments, council-arranged
@@ -74,10 +80,17 @@ prices:
   bank_holidays_cy: REPLACE with the bank holiday charge in Welsh   # optional
   mileage: REPLACE with any charge for travel   # optional
   mileage_cy: REPLACE with the travel charge in Welsh   # optional
-checks:                          # REPLACE each date with the one the council saw
-  dbs: {checked: "$today"}
-  insurance: {checked: "$today", expires: "$expires"}
-  quality_framework: {completed: "$today"}
+# The council's checks. Leave each date empty ("") until the council has seen
+# the certificate, then write that date, like "2026-11-03". A draft may wait;
+# a published profile needs every date.
+checks:
+  dbs:
+    checked: ""                  # the date the council saw the enhanced DBS certificate
+  insurance:
+    checked: ""                  # the date the council saw the insurance certificate
+    expires: ""                  # the date the insurance runs out, as the certificate says
+  quality_framework:
+    completed: ""                # the date the provider completed the quality framework
   ciw: {registered: false}       # for a provider registered with CIW, use the next line instead
   # ciw: {registered: true, number: "REPLACE"}
 cover: REPLACE with what happens when the carer is ill or on holiday.
@@ -87,7 +100,8 @@ cover_cy: REPLACE with the cover arrangements in Welsh   # optional
 #   file: $slug.jpg
 #   alt: REPLACE with a short description of the picture
 #   alt_cy: REPLACE with the description of the picture in Welsh
-reviewed: "$today"           # the day the council last reviewed the whole profile
+# Empty until the council has reviewed the whole profile with the provider: that date.
+reviewed: ""
 """)
 
 
@@ -110,9 +124,22 @@ def new_profile(name: str, today: dt.date, *, drama_numbers: bool) -> str:
         quoted_name=json.dumps(" ".join(name.split()), ensure_ascii=False),
         slug=slug(name),
         today=today.isoformat(),
-        expires=add_months(today, 12).isoformat(),
         phone=_PHONE if drama_numbers else _NO_PHONE,
     )
+
+
+def refusals(name: str, today: dt.date, vocab: Vocabulary) -> list[Problem]:
+    """The errors ``check`` would find in the new profile for ``name``; none for a good name.
+
+    The profile is checked exactly as it would be written, so ``new`` refuses
+    the names ``check`` refuses (too long, invisible characters) with the same
+    messages, and what it writes always passes ``check`` as a draft.
+    """
+    drama = bool(vocab.settings.get("accept_drama_numbers", False))
+    with tempfile.TemporaryDirectory(prefix="microcare-new-") as folder:
+        path = Path(folder) / f"{slug(name) or 'new-provider'}.yml"
+        path.write_text(new_profile(name, today, drama_numbers=drama), encoding="utf-8")
+        return check_files([path], root=Path(folder), today=today, vocab=vocab).errors
 
 
 def write_profile(name: str, folder: Path, today: dt.date, *, drama_numbers: bool) -> Path:

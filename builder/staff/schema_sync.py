@@ -2,7 +2,7 @@
 
 The schema is the single source of truth for the builder and for editors;
 the vocabularies are data another council can change. After changing
-``data/areas.yml`` or ``data/services.yml``, ``python -m builder schema``
+``data/areas.yml`` or ``data/services.yml``, ``.venv/bin/microcare schema``
 copies their ids into the schema's ``enum`` lists, so that VS Code offers
 the new ids as staff type. A test fails while the two disagree.
 """

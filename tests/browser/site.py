@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "communities": "areas/",
     "services": "services/",
     "guidance": "guidance/",
+    "contact": "contact/",
     "become": "become-a-micro-carer/",
     "accessibility": "accessibility/",
     "privacy": "privacy/",
