@@ -2,15 +2,45 @@
 
 The loader records these positions as it reads the YAML; every later stage
 uses them to give each problem a line number.
+
+Lines are counted as editors and GitHub count them: only "\\n" ends a line.
+YAML also breaks lines at U+2028, U+2029 and U+0085, so its own line numbers
+would drift from what staff see after one of those; positions are worked out
+here from character offsets instead.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 FieldPath = tuple[str | int, ...]
 Position = tuple[int, int]
+#: Where a value's source text is: its start and end offsets, and its YAML style
+#: ('"' double-quoted, "'" single-quoted, "|" or ">" a block, "" plain).
+Span = tuple[int, int, str]
+
+# One escape in a double-quoted YAML scalar: \x1b, \u202e, \U0001F600, or \ and one character.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])")
+_SHORT_ESCAPES = {
+    **{"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v"},
+    **{"f": "\f", "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028"},
+    "P": "\u2029",
+}
+
+
+class LineIndex:
+    """Turns a character offset in a text into a 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(found.end() for found in re.finditer("\n", text))]
+
+    def position(self, index: int) -> Position:
+        """The line and column of the character at ``index``."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
 
 
 @dataclass(frozen=True)
@@ -28,6 +58,10 @@ class SourceMap:
     #: The source text of unquoted values read as numbers or true/false ("22.50").
     plain: Mapping[FieldPath, str] = field(default_factory=dict)
     lines: tuple[str, ...] = ()
+    #: Where the source of each text value is, for ``locate``.
+    spans: Mapping[FieldPath, Span] = field(default_factory=dict)
+    text: str = ""
+    line_index: LineIndex = field(default_factory=lambda: LineIndex(""))
 
     def value(self, path: FieldPath) -> Position:
         """Where the value at ``path`` starts; for a field not in the file, its nearest parent."""
@@ -52,6 +86,36 @@ class SourceMap:
             if found >= 0:
                 return number, found + 1
         return first, column
+
+    def locate(self, path: FieldPath, chars: re.Pattern[str]) -> Position:
+        """Where the first character matching ``chars`` is written in the value at ``path``.
+
+        The character may be in the file as itself or, in double quotes, as a
+        YAML escape ("\\x1b", "\\u202e"); either way this is where staff see it.
+        """
+        found = locate(self.text, self.spans[path], chars) if path in self.spans else None
+        return self.value(path) if found is None else self.line_index.position(found)
+
+
+def locate(text: str, span: Span, chars: re.Pattern[str]) -> int | None:
+    """The offset in ``text`` where the first character matching ``chars`` is written,
+    as itself or as an escape, within the scalar at ``span``; None if it is not there."""
+    start, end, style = span
+    raw = chars.search(text, start, end)
+    found = raw.start() if raw else end
+    if style == '"':
+        for escape in _ESCAPE.finditer(text, start, found):
+            if chars.fullmatch(unescape(escape.group(1))):
+                return escape.start()
+    return found if found < end else None
+
+
+def unescape(escape: str) -> str:
+    """The character a YAML escape stands for, given what follows the backslash ("x1b")."""
+    if len(escape) > 1:
+        code = int(escape[1:], 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    return _SHORT_ESCAPES.get(escape, escape)
 
 
 def dotted(path: FieldPath) -> str:
