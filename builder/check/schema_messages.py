@@ -121,6 +121,11 @@ def _describe(
         yield _Said(path, message, {**args, "length": len(value), "limit": subschema["maxLength"]})
     elif keyword == "minItems":
         yield _Said(path, N_('"{name}" is an empty list; add at least one'), args)
+    elif keyword == "maxItems":
+        message = N_('"{name}" has {count} items, more than the {limit} it can have; remove some')
+        yield _Said(
+            path, message, {**args, "count": len(value), "limit": subschema["maxItems"]}, "key"
+        )
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield _range_message(path, subschema, args)
     elif keyword == "pattern" and subschema["pattern"] == _DATE_PATTERN:

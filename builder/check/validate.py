@@ -10,8 +10,8 @@ field.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -128,7 +128,28 @@ def _check_profile(
     errors = validator().iter_errors(profile.data)
     found, meant = schema_problems(profile, errors, flagged, aliases, schema_at)
     reported = set(flagged) | set(found) | meant
-    for path, rule_problem in rules.check_profile(profile):
+    # The rules see None for a value already reported: one message is enough,
+    # and a rule never works through a text or a list beyond its limit.
+    unreported = replace(profile, data=_without(profile.data, reported))
+    for path, rule_problem in rules.check_profile(unreported):
         if not any(path[: len(done)] == done for done in reported):
             found.setdefault(path, rule_problem)
     return list(found.values())
+
+
+def _without(data: dict[str, Any], paths: Collection[FieldPath]) -> dict[str, Any]:
+    """A copy of ``data`` with None for the value at each of ``paths`` (a field or an item)."""
+    above = {path[:depth] for path in paths for depth in range(len(path))}
+
+    def copy(value: Any, path: FieldPath) -> Any:
+        if path in paths and path:
+            return None
+        if path not in above:
+            return value
+        if isinstance(value, dict):
+            return {key: copy(child, (*path, key)) for key, child in value.items()}
+        if isinstance(value, list):
+            return [copy(child, (*path, i)) for i, child in enumerate(value)]
+        return value
+
+    return copy(data, ())  # type: ignore[no-any-return]
