@@ -4,6 +4,7 @@ folder in invalid-sets) carries the exact output of ``python -m builder check``.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -164,8 +165,7 @@ def test_many_distinct_files_check_clean(tmp_path: Path) -> None:
             text.replace("name: Cartref Care", f"name: Cartref Care {i}"), encoding="utf-8"
         )
         paths.append(path)
-    (tmp_path / "photos").mkdir()
-    (tmp_path / "photos" / "cartref-care.png").write_bytes(b"\x89PNG")
+    shutil.copytree(FIXTURES / "valid" / "photos", tmp_path / "photos")
     result = check(*paths)
     assert result.problems == []
 
