@@ -18,9 +18,11 @@ from typing import Any
 
 from builder import pipeline
 from builder.check import freshness
+from builder.check.file_rules import RESERVED_SLUGS
 from builder.check.report import FORMATS, format_problems
 from builder.check.validate import check_files, display_path
 from builder.i18n import N_, MissingTranslation, translator
+from builder.load.characters import FORBIDDEN, INVISIBLE, code, visible
 from builder.load.vocab import load_vocabulary
 from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
 from builder.problems import Problem
@@ -40,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args, parser))
     except KeyboardInterrupt:
         return 130
+    except pipeline.BadDate as bad:  # MICROCARE_TODAY, say
+        parser.error(_say(bad.message, _default_lang(), **bad.values))
 
 
 def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -136,7 +140,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "when a profile, a page or a setting changes.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
+    serve.add_argument("--port", type=_port, default=8000, help="default: 8000")
     serve.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
     serve.set_defaults(run=run_serve)
 
@@ -194,8 +198,16 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``new``: write a draft profile; 1 if one with that file name exists."""
     lang, vocab = _default_lang(), load_vocabulary()
-    if not scaffold.slug(args.name):
+    odd = FORBIDDEN.search(args.name) or INVISIBLE.search(args.name)
+    if odd:
+        message = N_("the name has an invisible character ({code}) in it; type the name again")
+        parser.error(_say(message, lang, code=code(odd.group())))
+    file_name = scaffold.slug(args.name)
+    if not file_name:
         parser.error(_say(N_("a business name needs at least one letter or number"), lang))
+    if file_name in RESERVED_SLUGS:
+        message = N_("'{file_name}' is the name of a page the site makes itself; add a word")
+        parser.error(_say(message, lang, file_name=file_name))
     drama = bool(vocab.settings.get("accept_drama_numbers", False))
     try:
         path = scaffold.write_profile(
@@ -262,17 +274,30 @@ def _default_lang() -> str:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        return pipeline.parse_day(text, "--today")
+    except pipeline.BadDate as bad:
+        raise argparse.ArgumentTypeError(_say(bad.message, _default_lang(), **bad.values)) from None
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and 1 <= int(text) <= 65535:
+        return int(text)
+    message = N_("--port should be a number from 1 to 65535, like 8000, not '{value}'")
+    raise argparse.ArgumentTypeError(_say(message, _default_lang(), value=text[:40]))
 
 
 def _say(message: str, lang: str, **args: Any) -> str:
-    """A message for the person at the terminal, in Welsh if it has been translated."""
+    """A message for the person at the terminal, in Welsh if it has been translated.
+
+    What the message echoes is shown with its invisible characters escaped.
+    """
+    shown = {
+        name: visible(value) if isinstance(value, str) else value for name, value in args.items()
+    }
     try:
-        return translator(lang)(message).format(**args)
+        return translator(lang)(message).format(**shown)
     except MissingTranslation:
-        return message.format(**args)
+        return message.format(**shown)
 
 
 def _format(problems: list[Problem], fmt: str, lang: str) -> str:

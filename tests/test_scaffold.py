@@ -45,6 +45,7 @@ def new(capsys: pytest.CaptureFixture[str], folder: Path, name: str) -> tuple[in
         ("Ŵyn Bach 24/7", "wyn-bach-24-7"),
         ("Llŷr — Help at Home", "llyr-help-at-home"),
         ("!!!", ""),
+        ("Gofal " * 30, "gofal" + "-gofal" * 15),  # cut at a hyphen, to check's limit of 100
     ],
 )
 def test_the_file_name_comes_from_the_business_name(name: str, slug: str) -> None:
@@ -113,6 +114,30 @@ def test_new_refuses_a_name_without_letters(
         new(capsys, tmp_path, "???")
     assert stopped.value.code == 2
     assert "a business name needs at least one letter or number" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Index", "'index' is the name of a page the site makes itself; add a word"),
+        (
+            "Bryn\x1b[2K Care",
+            "the name has an invisible character (U+001B) in it; type the name again",
+        ),
+        (
+            "Bryn\u200b Care",
+            "the name has an invisible character (U+200B) in it; type the name again",
+        ),
+    ],
+)
+def test_new_refuses_a_name_check_would_refuse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        new(capsys, tmp_path, name)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(f"error: {message}\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -37,8 +37,7 @@ def check_file_name(path: Path, display: str) -> list[Problem]:
         return [problem(display, 1, 1, _RESERVED, file_name=path.name)]
     slug = re.sub(r"[^a-z0-9]+", "-", stem.casefold().replace("'", "")).strip("-")
     if len(slug) > MAX_SLUG:
-        shorter = slug[: MAX_SLUG + 1].rsplit("-", 1)[0][:MAX_SLUG]
-        suggestion = f"{shorter}{path.suffix.lower()}"
+        suggestion = f"{shortened(slug)}{path.suffix.lower()}"
         return [
             problem(
                 display, 1, 1, _TOO_LONG, length=len(stem), limit=MAX_SLUG, suggestion=suggestion
@@ -46,6 +45,13 @@ def check_file_name(path: Path, display: str) -> list[Problem]:
         ]
     suggestion = f"{slug or 'provider-name'}{path.suffix.lower()}"
     return [problem(display, 1, 1, _FILE_NAME, file_name=path.name, suggestion=suggestion)]
+
+
+def shortened(slug: str) -> str:
+    """``slug`` cut at a hyphen to at most ``MAX_SLUG`` characters."""
+    if len(slug) <= MAX_SLUG:
+        return slug
+    return slug[: MAX_SLUG + 1].rsplit("-", 1)[0][:MAX_SLUG].strip("-")
 
 
 def name_key(name: str) -> str:
