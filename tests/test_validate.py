@@ -180,3 +180,17 @@ def test_every_message_is_marked_for_translation() -> None:
     result = check(*(p for p in FIXTURES.glob("invalid*/**/*.y*ml")))
     assert {p.message for p in result.problems} <= marked
     assert all("{}" not in message for message in marked)  # placeholders are named
+
+
+def test_a_file_with_very_many_problems_reports_the_first_hundred(tmp_path: Path) -> None:
+    path = tmp_path / "many.yml"
+    path.write_text("".join(f"f{i}: yes\n" for i in range(150)), encoding="utf-8")
+    result = check_files([path], root=tmp_path, today=TODAY, vocab=load_vocabulary())
+    assert len(result.problems) == 101
+    last = result.problems[-1]
+    # 16 missing fields, then one trap a line: the 85th line's trap is the first not shown.
+    assert (last.line, last.column, last.text()) == (
+        85,
+        6,
+        "and 66 more problems in this file; fix the ones above, then check it again",
+    )

@@ -30,7 +30,7 @@ def _one_line(p: Profile) -> Iterator[Found]:
     for path, value in texts(p.data):
         if "\n" not in value or is_markdown(path):
             continue
-        if p.source.spans.get(path, (0, 0, ""))[2] in _BLOCK_STYLES:
+        if p.source.style(path) in _BLOCK_STYLES:
             yield p.report(path, _BLOCK, name=_name(path))
         else:
             yield p.report(

@@ -21,10 +21,14 @@ from builder.check.file_rules import check_across, check_file_name
 from builder.check.profile import Profile
 from builder.check.schema import expected_kind, schema_at, validator
 from builder.check.schema_messages import enum_aliases, schema_problems
+from builder.i18n import N_
 from builder.load.profile import Loaded, load_provider
-from builder.load.source_map import FieldPath
+from builder.load.source_map import FieldPath, within
 from builder.load.vocab import Vocabulary
-from builder.problems import Problem
+from builder.problems import Level, Problem, problem
+
+#: The most problems ``check`` reports for one file; the rest are counted.
+MAX_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,30 @@ def check_files(
         for path, display, result in sorted(loaded, key=lambda item: item[1])
     ]
     ordered = sorted(set(found), key=lambda p: (p.file, p.line, p.column, p.field, p.message))
-    return CheckResult(checked, ordered)
+    return CheckResult(checked, _at_most(ordered, MAX_PROBLEMS))
+
+
+def _at_most(problems: list[Problem], limit: int) -> list[Problem]:
+    """The first ``limit`` problems of each file, then one that says how many more it has.
+
+    A file with thousands of problems is not a profile (a wrong file, or an
+    attack); its first problems say what is wrong, and printing the rest
+    would only bury them.
+    """
+    kept: list[Problem] = []
+    count = 0
+    for i, found in enumerate(problems):
+        count = count + 1 if i and problems[i - 1].file == found.file else 1
+        if count <= limit:
+            kept.append(found)
+        if count == limit + 1:
+            rest = [p for p in problems[i:] if p.file == found.file]
+            level = Level.ERROR if any(p.is_error for p in rest) else Level.WARNING
+            more = problem(
+                found.file, found.line, found.column, _MORE, level=level, count=len(rest)
+            )
+            kept.append(more)
+    return kept
 
 
 def _context(
@@ -132,7 +159,7 @@ def _check_profile(
     # and a rule never works through a text or a list beyond its limit.
     unreported = replace(profile, data=_without(profile.data, reported))
     for path, rule_problem in rules.check_profile(unreported):
-        if not any(path[: len(done)] == done for done in reported):
+        if not within(path, reported):
             found.setdefault(path, rule_problem)
     return list(found.values())
 
@@ -153,3 +180,6 @@ def _without(data: dict[str, Any], paths: Collection[FieldPath]) -> dict[str, An
         return value
 
     return copy(data, ())  # type: ignore[no-any-return]
+
+
+_MORE = N_("and {count} more problems in this file; fix the ones above, then check it again")

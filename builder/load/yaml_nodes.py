@@ -20,7 +20,7 @@ import yaml
 
 from builder.i18n import N_
 from builder.load.characters import FORBIDDEN, code, forbidden_message
-from builder.load.source_map import FieldPath, LineIndex, Position, SourceMap, Span, dotted, locate
+from builder.load.source_map import FieldPath, LineIndex, Position, SourceMap, dotted, locate
 from builder.load.yaml_syntax import LOADER, MAX_DEPTH, TOO_DEEP, parse
 from builder.problems import Problem, problem
 
@@ -60,30 +60,29 @@ class _Builder:
 
     def __init__(self, text: str, display: str, expects: Expects) -> None:
         self.text, self.display, self.expects = text, display, expects
-        self.lines = tuple(text.split("\n"))  # as editors count lines: see source_map
         self.line_index = LineIndex(text)
         self.problems: list[Problem] = []
         self.flagged: set[FieldPath] = set()
-        self.values: dict[FieldPath, Position] = {}
-        self.keys: dict[FieldPath, Position] = {}
-        self.end_lines: dict[FieldPath, int] = {}
+        # Offsets in the text, turned into lines and columns only for a problem.
+        self.starts: dict[FieldPath, int] = {}
+        self.ends: dict[FieldPath, int] = {}
+        self.keys: dict[FieldPath, int] = {}
+        self.styles: dict[FieldPath, str] = {}
         self.plain: dict[FieldPath, str] = {}
-        self.spans: dict[FieldPath, Span] = {}
         self.seen: set[int] = set()  # ids of nodes visited: a node seen twice is an alias
         self.cursor = 0  # how far through the text the walk has got
-        self.alias_tokens: list[tuple[int, int, int, str]] | None = None
+        self.alias_tokens: list[tuple[int, str]] | None = None
 
     def build(self) -> Values:
         root, problems = parse(self.text, self.display, self.line_index)
         self.problems += problems
         data = None if root is None else self._construct(root, ())
         source = SourceMap(
-            self.values,
+            self.starts,
+            self.ends,
             self.keys,
-            self.end_lines,
+            self.styles,
             self.plain,
-            self.lines,
-            self.spans,
             self.text,
             self.line_index,
         )
@@ -105,8 +104,8 @@ class _Builder:
             self._alias(path)
             return None
         self.seen.add(id(node))
-        self.values[path] = self._mark(node.start_mark)
-        self.end_lines[path] = self._mark(node.end_mark)[0]
+        self.starts[path] = node.start_mark.index
+        self.ends[path] = node.end_mark.index
         self.cursor = max(self.cursor, node.start_mark.index)
         value = self._value(node, path) if self._allowed(node, path) else None
         self.cursor = max(self.cursor, node.end_mark.index)
@@ -151,18 +150,18 @@ class _Builder:
         """Report an alias (``*a``) at the first alias token after the walk's cursor."""
         if self.alias_tokens is None:  # scanned only for the rare file that has an alias
             self.alias_tokens = [
-                (t.start_mark.index, t.start_mark.line + 1, t.start_mark.column + 1, t.value)
+                (t.start_mark.index, t.value)
                 for t in yaml.scan(self.text, Loader=LOADER)
                 if isinstance(t, yaml.AliasToken)
             ]
         found = bisect.bisect_left(self.alias_tokens, (self.cursor,))
-        index, line, column, name = [*self.alias_tokens, (self.cursor, 1, 1, "")][found]
+        index, name = [*self.alias_tokens, (0, "")][found]
         self.cursor = max(self.cursor, index + 1)
-        self.values.setdefault(path, (line, column))
+        self.starts.setdefault(path, index)
         message = N_(
             "aliases like '*{alias}' are not allowed in a profile; write the value in full"
         )
-        self._add((line, column), message, path, alias=name)
+        self._add(self.line_index.position(index), message, path, alias=name)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -170,10 +169,13 @@ class _Builder:
             key = self._key(key_node, path)
             if key is None:
                 continue
-            child, at = (*path, key), self._mark(key_node.start_mark)
+            child, at = (*path, key), key_node.start_mark.index
             if key in result:  # YAML would silently keep the second one
                 message = N_('"{key}" is here twice; the first is on line {first_line}. Remove one')
-                self._add(at, message, child, key=key, first_line=self.keys[child][0])
+                first_line = self.line_index.position(self.keys[child])[0]
+                self._add(
+                    self._mark(key_node.start_mark), message, child, key=key, first_line=first_line
+                )
                 self.seen.add(id(value_node))
                 self.cursor = max(self.cursor, value_node.end_mark.index)
                 continue
@@ -197,10 +199,14 @@ class _Builder:
 
     def _text(self, node: yaml.ScalarNode, path: FieldPath) -> str | None:
         """The scalar's text, normalised to NFC; None, with a problem, if it holds a
-        character that no value may hold (``characters.FORBIDDEN``)."""
-        span = (node.start_mark.index, node.end_mark.index, node.style or "")
-        found = FORBIDDEN.search(node.value)
+        character that no value may hold (``characters.FORBIDDEN``).
+
+        ``yaml_syntax`` has refused those characters in the file, so only a
+        double-quoted scalar, whose escapes YAML has just unescaped, can hold one.
+        """
+        found = FORBIDDEN.search(node.value) if node.style == '"' else None
         if found:
+            span = (node.start_mark.index, node.end_mark.index, node.style)
             index = locate(self.text, span, FORBIDDEN)
             at = self._mark(node.start_mark) if index is None else self.line_index.position(index)
             char = found.group()
@@ -213,7 +219,7 @@ class _Builder:
         )
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
-        self.spans[path] = (node.start_mark.index, node.end_mark.index, node.style or "")
+        self.styles[path] = node.style or ""
         text = self._text(node, path)
         if text is None or node.style not in (None, ""):  # quoted or a block: always text
             return text
