@@ -98,7 +98,9 @@ def load_directory(
     result = check_files(provider_files((), root), root=root, today=when, vocab=vocab)
     if result.errors:
         return None, result
-    return build_directory(result.profiles, vocab, when, read_history(root)), result
+    max_bytes = int(vocab.settings.get("limits", {}).get("file_bytes", 200_000))
+    history = read_history(root, max_bytes=max_bytes)
+    return build_directory(result.profiles, vocab, when, history), result
 
 
 _BAD_DATE = N_(
