@@ -71,7 +71,7 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``check``: print every problem in the profiles; 1 if any is an error."""
     missing = [path for path in args.paths if not (path.exists() or path.is_symlink())]
     if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
+        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
     vocab = load_vocabulary()
     paths = pipeline.provider_files(args.paths)
     others: list[Path] = []
@@ -246,7 +246,7 @@ def run_report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     """``report``: print what falls due, and write it as CSV if asked; 0 unless it cannot."""
     missing = [path for path in args.paths if not path.exists()]
     if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
+        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
     vocab = load_vocabulary()
     today, limits = pipeline.today(vocab, args.today), freshness.periods(vocab)
     result = check_files(pipeline.provider_files(args.paths), root=ROOT, today=today, vocab=vocab)

@@ -166,3 +166,12 @@ def test_a_malformed_port_is_a_clear_usage_mistake(
         f"error: argument --port: --port should be a number from 1 to 65535, like 8000, "
         f"not '{value}'\n"
     )
+
+
+def test_a_missing_path_is_named_harmlessly(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "gone\x1b[2K\u202e.yml"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "error: no such file or folder: gone\\x1b[2K\\u202e.yml\n"
+    )
