@@ -429,3 +429,17 @@ def test_values_are_normalised_to_nfc(tmp_path: Path) -> None:
     loaded = load(tmp_path, 'name: "Ty\\u0302 Twt"\nsummary: Tŷ Twt\n')
     assert loaded.problems == []
     assert loaded.data == {"name": "T\u0177 Twt", "summary": "T\u0177 Twt"}
+
+
+def test_a_file_of_very_many_values_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "name: Bryn\nareas:\n" + "  - a\n" * 25_000)
+    assert loaded.data is None
+    assert said(loaded) == [
+        (
+            19_997,
+            5,
+            "the file has more than 20000 values by this line, and a whole profile has about "
+            "300; is it the right file?",
+            "",
+        )
+    ]

@@ -35,9 +35,13 @@ LOADER: Any = _Loader
 # A profile is three levels deep (checks.ciw.number). Much deeper is a mistake
 # or an attack: libyaml's composer recurses, and crashes near 50,000 levels.
 MAX_DEPTH = 20
-# A file with fewer brackets and dashes than this cannot nest deeply enough
-# to matter, so the extra nesting scan is skipped for every normal profile.
-_NESTING_SCAN_FROM = 1000
+# A profile has about 300 YAML events (each value, list and group starts one).
+# A file with many times that is not a profile, and reading it all would only
+# make check slow: it is refused after this many.
+MAX_EVENTS = 20_000
+# A file with fewer brackets, dashes, commas and lines than this can neither
+# nest deeply nor hold many values, so the scan is skipped for every normal profile.
+_SCAN_FROM = 1000
 
 
 def parse(
@@ -77,12 +81,12 @@ class _Parser:
             )
             return None
         try:
-            root = None if self._too_deep() else yaml.compose(self.text, Loader=LOADER)
+            root = None if self._too_much() else yaml.compose(self.text, Loader=LOADER)
         except yaml.MarkedYAMLError as error:
             self._syntax_error(error, tab_lines)
         except yaml.YAMLError:
             self._add((1, 1), N_("YAML cannot read this file; look for odd characters"))
-        except RecursionError:  # the pure-Python loader only: see _too_deep for libyaml
+        except RecursionError:  # the pure-Python loader only: see _too_much for libyaml
             self._add((1, 1), TOO_DEEP, depth=MAX_DEPTH)
         else:
             if root is None and not self.problems:
@@ -106,13 +110,18 @@ class _Parser:
             self._add(at, N_("there is a tab character here; use spaces instead"))
         return tab_lines
 
-    def _too_deep(self) -> bool:
+    def _too_much(self) -> bool:
+        """Report nesting deeper than ``MAX_DEPTH``, or more than ``MAX_EVENTS`` events,
+        before the composer (which recurses, and builds every node) sees the text."""
         text = self.text
-        openers = text.count("[") + text.count("{") + text.count("- ") + text.count("?")
-        if openers < _NESTING_SCAN_FROM:
+        marks = sum(text.count(mark) for mark in ("[", "{", "- ", "?", ",", "\n"))
+        if marks < _SCAN_FROM:
             return False
         depth = 0
-        for event in yaml.parse(text, Loader=LOADER):  # events come without recursion
+        for count, event in enumerate(yaml.parse(text, Loader=LOADER)):  # without recursion
+            if count > MAX_EVENTS:
+                self._add(self._mark(event.start_mark), _TOO_MANY, count=MAX_EVENTS)
+                return True
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -154,6 +163,10 @@ class _Parser:
         return _QUOTE_ENDS_EARLY, at
 
 
+_TOO_MANY = N_(
+    "the file has more than {count} values by this line, and a whole profile has about 300; "
+    "is it the right file?"
+)
 TOO_DEEP = N_("the fields are nested more than {depth} levels deep; a profile needs only 3")
 _SYNTAX_DEFAULT = N_(
     "YAML cannot read this line ({detail}); check the colons, quotes and indentation near here"
