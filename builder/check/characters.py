@@ -39,10 +39,9 @@ def _one_line(p: Profile) -> Iterator[Found]:
 
 
 def _invisible(p: Profile) -> Iterator[Found]:
-    for path, value in texts(p.data):
-        if path[0] != "contact" and path not in NAMES:
-            continue
-        found = INVISIBLE.search(value)
+    names = ((path, p.get(path)) for path in NAMES)
+    for path, value in (*names, *texts(p.get(("contact",)), ("contact",))):
+        found = INVISIBLE.search(value) if isinstance(value, str) else None
         if found:
             at = p.source.locate(path, INVISIBLE)
             yield p.report(path, _INVISIBLE, at=at, name=_name(path), code=code(found.group()))
