@@ -26,6 +26,7 @@ from builder.check import freshness
 from builder.check.report import FORMATS, format_problems
 from builder.check.validate import check_files, display_path
 from builder.i18n import N_, MissingTranslation, ngettext_for, translator
+from builder.load.characters import visible
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory
 from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
@@ -50,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args, parser))
     except KeyboardInterrupt:
         return 130
+    except pipeline.BadDate as bad:  # MICROCARE_TODAY, say
+        parser.error(_say(bad.message, _default_lang(), **bad.values))
 
 
 def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,7 +80,7 @@ def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``check``: print every problem in the profiles; 1 if any is an error."""
     missing = [path for path in args.paths if not (path.exists() or path.is_symlink())]
     if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
+        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
     vocab = load_vocabulary()
     paths = pipeline.provider_files(args.paths)
     others: list[Path] = []
@@ -197,7 +200,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "when a profile, a page or a setting changes.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000, help="default: 8000")
+    serve.add_argument("--port", type=_port, default=8000, help="default: 8000")
     serve.add_argument("--today", type=_date, help="treat this day (YYYY-MM-DD) as today")
     serve.set_defaults(run=run_serve)
 
@@ -286,7 +289,8 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run_new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``new``: write a draft profile; 1 if one with that file name exists."""
     lang, vocab = _default_lang(), load_vocabulary()
-    if not scaffold.slug(args.name):
+    file_name = scaffold.slug(args.name)
+    if not file_name:
         parser.error(_say(N_("a business name needs at least one letter or number"), lang))
     today = pipeline.today(vocab, args.today)
     refused = scaffold.refusals(args.name, today, vocab)
@@ -329,7 +333,7 @@ def run_report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     """``report``: print what falls due, and write it as CSV if asked; 0 unless it cannot."""
     missing = [path for path in args.paths if not path.exists()]
     if missing:
-        parser.error(f"no such file or folder: {missing[0]}")
+        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
     vocab = load_vocabulary()
     today, limits = pipeline.today(vocab, args.today), freshness.periods(vocab)
     result = check_files(pipeline.provider_files(args.paths), root=ROOT, today=today, vocab=vocab)
@@ -357,17 +361,30 @@ def _default_lang() -> str:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+        return pipeline.parse_day(text, "--today")
+    except pipeline.BadDate as bad:
+        raise argparse.ArgumentTypeError(_say(bad.message, _default_lang(), **bad.values)) from None
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and 1 <= int(text) <= 65535:
+        return int(text)
+    message = N_("--port should be a number from 1 to 65535, like 8000, not '{value}'")
+    raise argparse.ArgumentTypeError(_say(message, _default_lang(), value=text[:40]))
 
 
 def _say(message: str, lang: str, **args: Any) -> str:
-    """A message for the person at the terminal, in Welsh if it has been translated."""
+    """A message for the person at the terminal, in Welsh if it has been translated.
+
+    What the message echoes is shown with its invisible characters escaped.
+    """
+    shown = {
+        name: visible(value) if isinstance(value, str) else value for name, value in args.items()
+    }
     try:
-        return translator(lang)(message).format(**args)
+        return translator(lang)(message).format(**shown)
     except MissingTranslation:
-        return message.format(**args)
+        return message.format(**shown)
 
 
 def _format(problems: list[Problem], fmt: str, lang: str) -> str:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from builder.check.batch import check_changed
 from builder.check.council import council_problems
+from builder.check.freshness import YEARS
 from builder.check.validate import CheckResult, check_files, display_path
+from builder.i18n import N_
 from builder.load.history import read_history
 from builder.load.vocab import Vocabulary, load_vocabulary
 from builder.model import Directory, build_directory
@@ -24,19 +28,48 @@ from builder.problems import Problem
 TODAY_VARIABLE = "MICROCARE_TODAY"
 
 
+class BadDate(ValueError):
+    """A date given to the builder itself that it cannot use.
+
+    ``message`` is an N_() template; ``values`` fill it.
+    """
+
+    def __init__(self, message: str, **values: Any) -> None:
+        super().__init__(message.format(**values))
+        self.message, self.values = message, values
+
+
+def parse_day(text: Any, source: str) -> dt.date:
+    """The date in ``text``, written YYYY-MM-DD, from 2000 to 2100; else ``BadDate``.
+
+    ``source`` names where it came from ("--today", "MICROCARE_TODAY").
+    """
+    value = str(text)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if day.year in YEARS:
+                return day
+    raise BadDate(_BAD_DATE, source=source, value=value[:40], first=YEARS[0], last=YEARS[-1])
+
+
 def today(vocab: Vocabulary, given: dt.date | None = None) -> dt.date:
     """The date that freshness rules and "in the future" checks compare with.
 
     In order: a date given on the command line, the ``MICROCARE_TODAY``
     environment variable (how ``build`` tells the MkDocs adapter), the sample
     data's pinned date in data/directory.yml, and only then the real date.
+    A malformed date in either of those is a ``BadDate``, never a traceback.
     """
     if given:
         return given
     if os.environ.get(TODAY_VARIABLE):
-        return dt.date.fromisoformat(os.environ[TODAY_VARIABLE])
+        return parse_day(os.environ[TODAY_VARIABLE], TODAY_VARIABLE)
     pinned = vocab.settings.get("sample_data_date")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+    return parse_day(pinned, "sample_data_date (data/directory.yml)") if pinned else dt.date.today()
 
 
 def provider_files(paths: Sequence[Path] = (), root: Path = ROOT) -> list[Path]:
@@ -81,4 +114,12 @@ def load_directory(
     result = dataclasses.replace(result, problems=settings_problems(root) + result.problems)
     if result.errors:
         return None, result
-    return build_directory(result.profiles, vocab, when, read_history(root)), result
+    max_bytes = int(vocab.settings.get("limits", {}).get("file_bytes", 200_000))
+    history = read_history(root, max_bytes=max_bytes)
+    return build_directory(result.profiles, vocab, when, history), result
+
+
+_BAD_DATE = N_(
+    "{source} should be a date written YYYY-MM-DD, from {first} to {last}, "
+    "like 2026-03-14, not '{value}'"
+)

@@ -157,3 +157,18 @@ def test_the_build_is_deterministic(site_dir: Path, build_site) -> None:  # type
     assert first.keys() == second.keys()
     different = [str(k) for k in first if first[k] != second[k]]
     assert different == []
+
+
+def test_photos_are_published_as_copies_without_their_metadata(site_dir: Path) -> None:
+    from PIL import Image
+
+    from builder.site.photos import publish_photo
+
+    photos = sorted((expected.ROOT / "providers" / "photos").iterdir())
+    assert photos
+    for source in photos:
+        for prefix in ("", "cy/"):
+            published = site_dir / prefix / "photos" / source.name
+            assert published.read_bytes() == publish_photo(source)
+            with Image.open(published) as image:
+                assert not image.getexif() and "xmp" not in image.info and "exif" not in image.info

@@ -102,4 +102,67 @@ def test_an_unknown_base_is_a_usage_mistake(
     with pytest.raises(SystemExit) as stopped:
         check(capsys, "--changed", "no-such-branch", str(providers))
     assert stopped.value.code == 2
-    assert "git cannot compare with 'no-such-branch': " in capsys.readouterr().err
+    assert capsys.readouterr().err.endswith(
+        "error: 'no-such-branch' is not a commit or branch that git knows; "
+        "give one such as origin/main, or a commit id\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "--output=providers/afon-home-help.yml",
+        "--output=afon-home-help.yml",
+        "-oafon-home-help.yml",
+        "--no-index",
+        "HEAD:providers",  # a folder at HEAD, not a commit
+        "HEAD --output=x",
+        "",
+    ],
+)
+def test_a_base_that_is_not_a_commit_is_refused_and_nothing_is_written(
+    capsys: pytest.CaptureFixture[str], providers: Path, base: str
+) -> None:
+    before = {path: path.read_bytes() for path in providers.rglob("*") if path.is_file()}
+    with pytest.raises(SystemExit) as stopped:
+        check(capsys, f"--changed={base}", str(providers))
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"error: '{base}' is not a commit or branch that git knows; "
+        "give one such as origin/main, or a commit id\n"
+    )
+    after = {path: path.read_bytes() for path in providers.rglob("*") if path.is_file()}
+    assert after == before
+    assert sorted(p.name for p in providers.parent.iterdir()) == [".git", "providers"]
+
+
+def test_a_base_with_control_characters_is_shown_harmlessly(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    with pytest.raises(SystemExit):
+        check(capsys, "--changed", "main\x1b[2K", str(providers))
+    assert "error: 'main\\x1b[2K' is not a commit or branch" in capsys.readouterr().err
+
+
+def test_a_branch_named_like_an_option_is_still_a_branch(
+    capsys: pytest.CaptureFixture[str], providers: Path
+) -> None:
+    git(providers.parent, "branch", "-q", "base")
+    git(
+        providers.parent, "update-ref", "refs/heads/-p", "HEAD"
+    )  # a name git cannot take from a user
+    afon = providers / "afon-home-help.yml"
+    afon.write_text(afon.read_text(encoding="utf-8").replace("staff: 5", "staff: 9"), "utf-8")
+    for base in ("base", "-p"):
+        code, output = check(capsys, f"--changed={base}", str(providers))
+        assert (code, output.count("[error]")) == (1, 1), base
+
+
+def test_outside_git_the_message_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "providers"
+    folder.mkdir()
+    with pytest.raises(SystemExit):
+        check(capsys, "--changed", "HEAD", str(folder))
+    assert "git cannot compare with 'HEAD': fatal: not a git repository" in capsys.readouterr().err

@@ -143,3 +143,63 @@ def test_python_m_builder_check() -> None:
         '"email" is here twice; the first is on line 26. Remove one (contact.email)\n',
         "",
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["check", "--today", "22/11/2026"], "22/11/2026"),
+        (["check", "--today", "2026-02-30"], "2026-02-30"),
+        (["check", "--today", "9999-12-31"], "9999-12-31"),
+        (["check", "--today", "20261122"], "20261122"),
+        (["check", "--today", "2026-11-22\x1b[2K"], "2026-11-22\\x1b[2K"),
+        (["report", "--today", "0001-01-01"], "0001-01-01"),
+        (["build", "--today", "tomorrow"], "tomorrow"),
+    ],
+)
+def test_a_malformed_today_is_a_clear_usage_mistake(
+    capsys: pytest.CaptureFixture[str], args: list[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "error: argument --today: --today should be a date written YYYY-MM-DD, "
+        f"from 2000 to 2100, like 2026-03-14, not '{value}'\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["22/11/2026", "9999-12-31", "2026-11-22T00:00"])
+def test_a_malformed_microcare_today_is_a_clear_usage_mistake(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MICROCARE_TODAY", value)
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", f"{VALID}/cartref-care.yml", "--lang", "en"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "error: MICROCARE_TODAY should be a date written YYYY-MM-DD, from 2000 to 2100, "
+        f"like 2026-03-14, not '{value}'\n"
+    )
+
+
+@pytest.mark.parametrize("value", ["99999", "0", "-1", "http"])
+def test_a_malformed_port_is_a_clear_usage_mistake(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", f"--port={value}"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"error: argument --port: --port should be a number from 1 to 65535, like 8000, "
+        f"not '{value}'\n"
+    )
+
+
+def test_a_missing_path_is_named_harmlessly(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "gone\x1b[2K\u202e.yml"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "error: no such file or folder: gone\\x1b[2K\\u202e.yml\n"
+    )

@@ -154,7 +154,7 @@ def test_windows_line_endings_and_a_byte_order_mark_are_fine(tmp_path: Path) -> 
         ),
         (
             "name: Bryn\x07 Care\n",
-            (1, 11, "there is an invisible control character here; delete it"),
+            (1, 11, "there is an invisible control character (U+0007) here; delete it"),
         ),
         ("name: Bryn\n\tstaff: 1\n", (2, 1, "there is a tab character here; use spaces instead")),
     ],
@@ -270,3 +270,176 @@ def test_no_input_makes_the_loader_raise(tmp_path: Path) -> None:
         ):
             loaded = load(tmp_path, variant)
             assert loaded.data is not None or loaded.problems
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            'name: "Bryn\\x1b[2K Care"\n',
+            (1, 12, "there is an invisible control character (U+001B) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\e Care"\n',
+            (1, 12, "there is an invisible control character (U+001B) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\0"\n',
+            (1, 12, "there is an invisible control character (U+0000) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\x7f"\n',
+            (1, 12, "there is an invisible control character (U+007F) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\N"\n',
+            (1, 12, "there is an invisible control character (U+0085) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\x9b"\n',
+            (1, 12, "there is an invisible control character (U+009B) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\t Care"\n',
+            (1, 12, "there is an invisible control character (U+0009) here; delete it"),
+        ),
+        (
+            'name: "Bryn\\r Care"\n',
+            (1, 12, "there is an invisible control character (U+000D) here; delete it"),
+        ),
+        (
+            'name: "Bryn \\u202eeraC"\n',
+            (
+                1,
+                13,
+                "there is an invisible character (U+202E) here that changes the direction "
+                "of the text around it; delete it",
+            ),
+        ),
+        (
+            'name: "Bryn \\u2066Care"\n',
+            (
+                1,
+                13,
+                "there is an invisible character (U+2066) here that changes the direction "
+                "of the text around it; delete it",
+            ),
+        ),
+        (
+            'summary: "One\\LTwo"\n',
+            (
+                1,
+                14,
+                "there is an invisible line or paragraph separator (U+2028) here; delete it, "
+                "and use an ordinary line break if one is needed",
+            ),
+        ),
+        (
+            'summary: "One\\u2029Two"\n',
+            (
+                1,
+                14,
+                "there is an invisible line or paragraph separator (U+2029) here; delete it, "
+                "and use an ordinary line break if one is needed",
+            ),
+        ),
+        (
+            'name: "Bryn\\uFFFE"\n',
+            (1, 12, "there is a character here (U+FFFE) that is not allowed in text; delete it"),
+        ),
+        (
+            'areas:\n  - mold\n  - "fl\\u0007int"\n',
+            (3, 8, "there is an invisible control character (U+0007) here; delete it"),
+        ),
+        (
+            'description: "First line,\n  second line \\x1b[31m red"\n',
+            (2, 15, "there is an invisible control character (U+001B) here; delete it"),
+        ),
+    ],
+    ids=[
+        "x-escape",
+        "e-escape",
+        "nul",
+        "del",
+        "nel",
+        "c1",
+        "tab",
+        "return",
+        "bidi-override",
+        "bidi-isolate",
+        "line-separator",
+        "paragraph-separator",
+        "noncharacter",
+        "list-item",
+        "second-line",
+    ],
+)
+def test_characters_written_as_yaml_escapes_are_refused_where_they_are_written(
+    tmp_path: Path, content: str, expected: tuple[int, int, str]
+) -> None:
+    loaded = load(tmp_path, content)
+    assert [(line, column, text) for line, column, text, _ in said(loaded)] == [expected]
+    assert loaded.flagged  # no later stage reports the same value again
+
+
+def test_an_escaped_backslash_is_not_an_escape(tmp_path: Path) -> None:
+    loaded = load(tmp_path, 'name: "Bryn \\\\x1b Care"\n')
+    assert loaded.problems == []
+    assert loaded.data == {"name": "Bryn \\x1b Care"}
+
+
+def test_a_field_name_with_an_escaped_control_character_is_refused(tmp_path: Path) -> None:
+    loaded = load(tmp_path, 'name: Bryn\n"sum\\x1bmary": Care\n')
+    assert said(loaded) == [
+        (2, 5, "there is an invisible control character (U+001B) here; delete it", "")
+    ]
+    assert loaded.data == {"name": "Bryn"}
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("name: Bryn \u202eeraC\n", (1, 12, "U+202E")),
+        ("name: Bryn\u2028Care\n", (1, 11, "U+2028")),
+        ("name: Bryn\nsummary: Bryn\u2029Care\n", (2, 14, "U+2029")),
+        ("name: Bryn\x85Care\n", (1, 11, "U+0085")),
+        ("name: Bryn\rstaff: 1\n", (1, 11, "U+000D")),
+    ],
+    ids=["bidi", "line-separator", "paragraph-separator", "next-line", "lone-return"],
+)
+def test_invisible_characters_in_the_file_are_refused_before_yaml_reads_it(
+    tmp_path: Path, content: str, expected: tuple[int, int, str]
+) -> None:
+    loaded = load(tmp_path, content)
+    assert loaded.data is None
+    line, column, char_code = expected
+    assert [(p.line, p.column, dict(p.args)["code"]) for p in loaded.problems] == [
+        (line, column, char_code)
+    ]
+
+
+def test_lines_are_counted_as_editors_count_them(tmp_path: Path) -> None:
+    # YAML (and str.splitlines) also break lines at U+2028, U+0085, \x1c-\x1e
+    # and a lone return; GitHub's editor does not, so neither do we.
+    content = "name: Bryn\u2028Care\nsummary: x\x1cy\x1dz\nstaff:\t1\n"
+    assert [(p.line, p.column) for p in load(tmp_path, content).problems] == [(1, 11), (3, 7)]
+
+
+def test_values_are_normalised_to_nfc(tmp_path: Path) -> None:
+    loaded = load(tmp_path, 'name: "Ty\\u0302 Twt"\nsummary: Tŷ Twt\n')
+    assert loaded.problems == []
+    assert loaded.data == {"name": "T\u0177 Twt", "summary": "T\u0177 Twt"}
+
+
+def test_a_file_of_very_many_values_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "name: Bryn\nareas:\n" + "  - a\n" * 25_000)
+    assert loaded.data is None
+    assert said(loaded) == [
+        (
+            19_997,
+            5,
+            "the file has more than 20000 values by this line, and a whole profile has about "
+            "300; is it the right file?",
+            "",
+        )
+    ]

@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from builder.check.schema import schema
 from builder.check.validate import check_files
 from builder.load.history import Change, History
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory, Search, build_directory
+from builder.model.providers import STATUSES
 from builder.paths import ROOT
 
 TODAY = dt.date(2026, 11, 22)
@@ -81,3 +83,15 @@ def test_availability_goes_stale_after_the_configured_days() -> None:
     stale = Directory(d.providers, d.vocab, p.availability.confirmed + dt.timedelta(days=days + 1))
     assert not fresh.availability_stale(p)
     assert stale.availability_stale(p)
+
+
+def test_only_a_status_the_site_can_say_is_a_change() -> None:
+    day = dt.date(2026, 11, 1)
+    said = Change(day, "c1", "cartref-care", "availability", "waiting-list")
+    odd = Change(day, "c2", "cartref-care", "availability", "closed\x1b[2K")
+    assert directory(History({}, (said, odd))).changes == (said,)
+
+
+def test_the_statuses_are_the_schemas() -> None:
+    status = schema()["properties"]["availability"]["properties"]["status"]
+    assert tuple(status["enum"]) == STATUSES

@@ -45,6 +45,7 @@ def new(capsys: pytest.CaptureFixture[str], folder: Path, name: str) -> tuple[in
         ("Ŵyn Bach 24/7", "wyn-bach-24-7"),
         ("Llŷr — Help at Home", "llyr-help-at-home"),
         ("!!!", ""),
+        ("Gofal " * 30, "gofal" + "-gofal" * 15),  # cut at a hyphen, to check's limit of 100
     ],
 )
 def test_the_file_name_comes_from_the_business_name(name: str, slug: str) -> None:
@@ -113,7 +114,7 @@ def test_publishing_the_scaffold_says_what_each_empty_date_needs(
     ("name", "message"),
     [
         ("A" * 81, '"name" is 81 characters long, more than 80; please shorten it'),
-        ("Bryn\x07Care", "there is an invisible control character here; delete it"),
+        ("Bryn\x07Care", "there is an invisible control character (U+0007) here; delete it"),
     ],
 )
 def test_new_refuses_a_name_that_check_refuses_with_the_same_message(
@@ -172,6 +173,35 @@ def test_new_refuses_a_name_without_letters(
         new(capsys, tmp_path, "???")
     assert stopped.value.code == 2
     assert "a business name needs at least one letter or number" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "Index",
+            "the file name 'index.yml' is the name of a page the site makes itself; "
+            "name the file after the business, like 'bryn-care.yml'",
+        ),
+        (
+            "Bryn\x1b[2K Care",
+            "there is an invisible control character (U+001B) here; delete it",
+        ),
+        (
+            "Bryn\u200b Care",
+            'there is an invisible character (U+200B) in "name" here; delete it, '
+            "so that the text is exactly what people see",
+        ),
+    ],
+)
+def test_new_refuses_a_name_check_would_refuse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        new(capsys, tmp_path, name)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(f"error: {message}\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from builder.check.schema import schema
@@ -42,3 +43,23 @@ def test_every_profile_names_the_schema_for_editors() -> None:
     for path in sorted((ROOT / "providers").glob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schema/provider.schema.json", path
+
+
+def test_every_text_and_list_has_a_limit() -> None:
+    """Bounded strings and lists keep every check linear: uniqueItems and the rules never
+    see a list or a text longer than these."""
+    unbounded = [
+        path
+        for path, prop in properties(schema())
+        if ((prop.get("type") == "string" or "enum" in prop) and "maxLength" not in prop)
+        or (prop.get("type") == "array" and "maxItems" not in prop)
+    ]
+    assert unbounded == []
+
+
+def test_a_list_of_ids_is_no_longer_than_its_ids() -> None:
+    vocab = load_vocabulary()
+    fewer = replace(vocab, communities=vocab.communities[:3])
+    updated = schema_file.with_vocabulary(schema(), fewer)["properties"]["areas"]
+    assert updated["maxItems"] == 4  # all-flintshire and three communities
+    assert schema()["properties"]["areas"]["maxItems"] == len(vocab.area_ids)

@@ -4,6 +4,7 @@ folder in invalid-sets) carries the exact output of ``python -m builder check``.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -166,8 +167,7 @@ def test_many_distinct_files_check_clean(tmp_path: Path) -> None:
             text.replace("name: Cartref Care", f"name: Cartref Care {i}"), encoding="utf-8"
         )
         paths.append(path)
-    (tmp_path / "photos").mkdir()
-    (tmp_path / "photos" / "cartref-care.png").write_bytes(b"\x89PNG")
+    shutil.copytree(FIXTURES / "valid" / "photos", tmp_path / "photos")
     result = check(*paths)
     assert result.problems == []
 
@@ -182,3 +182,17 @@ def test_every_message_is_marked_for_translation() -> None:
     result = check(*(p for p in FIXTURES.glob("invalid*/**/*.y*ml")))
     assert {p.message for p in result.problems} <= marked
     assert all("{}" not in message for message in marked)  # placeholders are named
+
+
+def test_a_file_with_very_many_problems_reports_the_first_hundred(tmp_path: Path) -> None:
+    path = tmp_path / "many.yml"
+    path.write_text("".join(f"f{i}: yes\n" for i in range(150)), encoding="utf-8")
+    result = check_files([path], root=tmp_path, today=TODAY, vocab=load_vocabulary())
+    assert len(result.problems) == 101
+    last = result.problems[-1]
+    # 16 missing fields, then one trap a line: the 85th line's trap is the first not shown.
+    assert (last.line, last.column, last.text()) == (
+        85,
+        6,
+        "and 66 more problems in this file; fix the ones above, then check it again",
+    )

@@ -15,6 +15,15 @@ from builder.problems import Level
 
 # Ofcom keeps these for TV and radio drama: 01632 960000-960999, 07700 900000-900999.
 _DRAMA_PREFIXES = ("1632960", "7700900")
+# A plain email address has only letters, digits and . _ + - around its @.
+# Anything else (? & % = quotes, brackets, commas, spaces) would let the
+# mailto: link add people, a subject or a message; escape.mailto relies on this.
+_NOT_IN_EMAIL = re.compile(r"[^\w.+@-]")
+# Characters a web address cannot hold as they are (RFC 3986); escape.web_url
+# would have to encode them, so a website that has one was not copied right.
+# A web address's scheme ("https"), and what comes before its path: user:password@host:port.
+_SCHEME_AND_AUTHORITY = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):(?://)?([^/?#]*)")
+_NOT_IN_URL = re.compile(r'["<>\\^`{|}]')
 
 
 def is_drama_number(number: phonenumbers.PhoneNumber) -> bool:
@@ -60,6 +69,10 @@ def _email(p: Profile) -> Iterator[Found]:
     if value.casefold().startswith("mailto:"):
         yield p.report(path, N_("write the email address without 'mailto:' at the start"))
         return
+    odd = _NOT_IN_EMAIL.search(value)
+    if odd:
+        yield p.report(path, _EMAIL_NOT_PLAIN, value=value, char=odd.group())
+        return
     try:
         validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -71,9 +84,9 @@ def _website(p: Profile) -> Iterator[Found]:
     value = p.get(path)
     if not isinstance(value, str):
         return
-    found = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", value)
+    found = _SCHEME_AND_AUTHORITY.match(value)
     scheme = found.group(1).casefold() if found else ""
-    if not scheme:
+    if not found:
         suggestion = "https://" + value.strip().lstrip("/")
         yield p.report(path, _WEB_NO_SCHEME, suggestion=suggestion)
     elif scheme == "http":
@@ -82,6 +95,10 @@ def _website(p: Profile) -> Iterator[Found]:
         yield p.report(path, _WEB_JAVASCRIPT)
     elif scheme != "https":
         yield p.report(path, _WEB_NOT_WEB, value=value)
+    elif "@" in found.group(2):  # https://name:password@host/
+        yield p.report(path, _WEB_USER, value=value)
+    elif odd := _NOT_IN_URL.search(value):
+        yield p.report(path, _WEB_CHARACTER, value=value, char=odd.group())
     elif not _has_host(value):
         yield p.report(path, _WEB_INVALID, value=value)
 
@@ -118,6 +135,18 @@ _TEXTS_LANDLINE = N_(
 )
 _PHONE_INVALID = N_("'{value}' is not a valid UK phone number; check the digits")
 _EMAIL_INVALID = N_("'{value}' is not a valid email address; write it like hello@example.org")
+_EMAIL_NOT_PLAIN = N_(
+    "'{value}' is not a plain email address: it has '{char}' in it; "
+    "write just the address, like hello@example.org"
+)
+_WEB_USER = N_(
+    "'{value}' has a user name or password in it (the part before @); "
+    "give just the website's address, like https://example.org"
+)
+_WEB_CHARACTER = N_(
+    "'{value}' has '{char}' in it, which a web address cannot have; "
+    "copy the address again from the browser"
+)
 _WEB_NO_SCHEME = N_("the website should start with https://, like '{suggestion}'")
 _WEB_HTTP = N_("the website should start with https://, not http://; try '{suggestion}'")
 _WEB_JAVASCRIPT = N_("a website cannot be a javascript: link; give an address starting https://")

@@ -37,6 +37,9 @@ QUALITY = ("checks", "quality_framework", "completed")
 #: The dates that decide whether a listing is fresh, paused or about to pause.
 FRESHNESS_DATES = (CONFIRMED, REVIEWED, EXPIRES, DBS, QUALITY)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The years a date in a profile can have: ``rules`` reports any other, and
+#: date arithmetic on the year 9999 would overflow.
+YEARS = range(2000, 2101)
 
 #: A listing's dates by field path; None where a date is missing or not a date.
 Dates = Mapping[FieldPath, dt.date | None]
@@ -95,13 +98,15 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def read_date(value: Any) -> dt.date | None:
-    """A date written YYYY-MM-DD, or None for anything else (the date rules report those)."""
+    """A date written YYYY-MM-DD in ``YEARS``, or None for anything else (the date rules
+    report those)."""
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None
+    return day if day.year in YEARS else None
 
 
 def availability_due(confirmed: dt.date, limits: Periods) -> dt.date:

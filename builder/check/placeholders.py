@@ -9,8 +9,8 @@ rules make sure none of them is ever published, and say exactly what to enter.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
+from builder.check.characters import texts
 from builder.check.profile import Found, Profile, Rule
 from builder.i18n import N_
 from builder.load.source_map import FieldPath
@@ -52,7 +52,7 @@ def _placeholders(p: Profile) -> Iterator[Found]:
     """A published profile must not show the template's placeholder text."""
     if p.get(("published",)) is not True:
         return
-    for path, value in _texts(p.data, ()):
+    for path, value in texts(p.data):
         if any(mark in value for mark in PLACEHOLDER_MARKS):
             name = next(key for key in reversed(path) if isinstance(key, str))
             yield p.report(path, _PLACEHOLDER, name=name)
@@ -70,17 +70,6 @@ def _empty_dates(p: Profile) -> Iterator[Found]:
 def is_date_placeholder(value: object) -> bool:
     """True for a date that was never filled in: "", or words such as "YYYY-MM-DD"."""
     return isinstance(value, str) and not any(c.isdigit() for c in value)
-
-
-def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(child, (*path, key))
-    elif isinstance(value, list):
-        for i, child in enumerate(value):
-            yield from _texts(child, (*path, i))
 
 
 #: Registered in ``rules.RULES``.

@@ -7,11 +7,12 @@ staff type; the builder enforces it here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from builder.load.source_map import FieldPath
 from builder.paths import SCHEMA_PATH
@@ -30,7 +31,38 @@ def schema() -> dict[str, Any]:
 def validator() -> Draft202012Validator:
     """The schema's validator, made once (the schema itself is checked first)."""
     Draft202012Validator.check_schema(schema())
-    return Draft202012Validator(schema())
+    return _BoundedValidator(schema())
+
+
+KeywordCheck = Callable[[Any, Any, Any, dict[str, Any]], Iterator[ValidationError]]
+
+
+def _within_limits(check: KeywordCheck) -> KeywordCheck:
+    """``check``, run only on a list or text within its ``maxItems`` or ``maxLength``.
+
+    jsonschema runs every keyword, so without this a hostile list of 10,000
+    mixed values would still be compared item with item by ``uniqueItems``
+    (quadratic), and each item matched with every allowed value; beyond the
+    limit, the one message about its length is enough.
+    """
+
+    def bounded(validator: Any, value: Any, instance: Any, subschema: dict[str, Any]) -> Any:
+        if isinstance(instance, list) and len(instance) > subschema.get("maxItems", len(instance)):
+            return
+        if isinstance(instance, str) and len(instance) > subschema.get("maxLength", len(instance)):
+            return
+        yield from check(validator, value, instance, subschema)
+
+    return bounded
+
+
+_BoundedValidator = validators.extend(
+    Draft202012Validator,
+    {
+        keyword: _within_limits(Draft202012Validator.VALIDATORS[keyword])
+        for keyword in ("uniqueItems", "items", "prefixItems", "contains", "enum", "pattern")
+    },
+)
 
 
 def schema_at(path: FieldPath) -> dict[str, Any] | None:

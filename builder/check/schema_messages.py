@@ -12,6 +12,7 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from jsonschema import ValidationError
@@ -20,8 +21,8 @@ from builder.check.language_codes import describe_language
 from builder.check.placeholders import RECORDED_DATES, is_date_placeholder
 from builder.check.profile import Profile
 from builder.i18n import N_
-from builder.load.source_map import FieldPath, SourceMap, dotted
-from builder.load.vocab import Vocabulary
+from builder.load.source_map import FieldPath, SourceMap, dotted, within
+from builder.load.vocab import Community, ServiceGroup, Vocabulary
 from builder.problems import Problem, problem
 
 #: Given a field path, the part of the schema that describes it (``schema.schema_at``).
@@ -34,6 +35,9 @@ _ID_LISTS = {"areas": "data/areas.yml", "services": "data/services.yml"}
 _ADDRESS_KEYS = frozenset({"address", "home_address", "postcode"})
 # jsonschema may report several things about one value; the first of these wins.
 _KEYWORD_ORDER = ("type", "enum", "required", "additionalProperties")
+# A typo gets a suggestion; a file with more unknown fields than this is no
+# profile, and finding the closest name for each would take long.
+_SUGGESTIONS = 20
 
 
 class _Said(NamedTuple):
@@ -68,7 +72,7 @@ def schema_problems(
     said: dict[FieldPath, _Said] = {}
     for error in sorted(errors, key=order):
         for item in _describe(error, source, aliases, schema_at):
-            if not any(item.path[: len(done)] == done for done in flagged):  # reported on load
+            if not within(item.path, flagged):  # reported on load
                 said.setdefault(item.path, item)
     # "emial" is unknown and "email" is missing: the first message says both.
     meant = {
@@ -123,6 +127,11 @@ def _describe(
         yield _Said(path, message, {**args, "length": len(value), "limit": subschema["maxLength"]})
     elif keyword == "minItems":
         yield _Said(path, N_('"{name}" is an empty list; add at least one'), args)
+    elif keyword == "maxItems":
+        message = N_('"{name}" has {count} items, more than the {limit} it can have; remove some')
+        yield _Said(
+            path, message, {**args, "count": len(value), "limit": subschema["maxItems"]}, "key"
+        )
     elif keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield _range_message(path, subschema, args)
     elif keyword == "pattern" and path in RECORDED_DATES and is_date_placeholder(value):
@@ -150,12 +159,13 @@ def _missing(path: FieldPath, value: dict[str, Any], required: list[str]) -> Ite
 
 
 def _unknown(path: FieldPath, value: dict[str, Any], allowed: list[str]) -> Iterator[_Said]:
-    for key in value:
+    unknown = [key for key in value if key not in allowed]
+    for count, key in enumerate(unknown):
         child = (*path, key)
         normal = re.sub(r"[\s-]+", "_", key.strip().casefold())
-        close = [normal] if normal in allowed else difflib.get_close_matches(normal, allowed, n=1)
-        if key in allowed:
-            continue
+        close = [normal] if normal in allowed else []
+        if not close and count < _SUGGESTIONS:
+            close = difflib.get_close_matches(normal, allowed, n=1)
         if normal in _ADDRESS_KEYS:
             yield _Said(child, _NO_ADDRESS, {}, "key")
         elif close:
@@ -229,13 +239,22 @@ def _suggest(value: str, choices: list[str], aliases: dict[str, str]) -> str | N
 
 def enum_aliases(vocab: Vocabulary) -> dict[str, dict[str, str]]:
     """Names staff may write instead of ids, by field: places for areas, labels for services."""
+    return _aliases(vocab.communities, vocab.groups)
+
+
+@cache  # the vocabularies are tuples of frozen dataclasses: made once, used for every file
+def _aliases(
+    communities: tuple[Community, ...], groups: tuple[ServiceGroup, ...]
+) -> dict[str, dict[str, str]]:
     areas = {
         _slug(name): community.id
-        for community in vocab.communities
+        for community in communities
         for place in (community.name, *community.villages)
         for name in (place.en, place.cy)
     }
-    services = {_slug(name): s.id for s in vocab.services for name in (s.label.en, s.label.cy)}
+    services = {
+        _slug(name): s.id for g in groups for s in g.services for name in (s.label.en, s.label.cy)
+    }
     return {"areas": areas, "services": services}
 
 

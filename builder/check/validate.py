@@ -10,8 +10,8 @@ field.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,14 @@ from builder.check.file_rules import check_across, check_file_name
 from builder.check.profile import Profile
 from builder.check.schema import expected_kind, is_valid, schema_at, validator
 from builder.check.schema_messages import enum_aliases, schema_problems
+from builder.i18n import N_
 from builder.load.profile import Loaded, load_provider
-from builder.load.source_map import FieldPath
+from builder.load.source_map import FieldPath, within
 from builder.load.vocab import Vocabulary
-from builder.problems import Problem
+from builder.problems import Level, Problem, problem
+
+#: The most problems ``check`` reports for one file; the rest are counted.
+MAX_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,30 @@ def check_files(
         for r in sorted(results, key=lambda r: r.display)
     ]
     ordered = sorted(set(found), key=lambda p: (p.file, p.line, p.column, p.field, p.message))
-    return CheckResult(checked, ordered)
+    return CheckResult(checked, _at_most(ordered, MAX_PROBLEMS))
+
+
+def _at_most(problems: list[Problem], limit: int) -> list[Problem]:
+    """The first ``limit`` problems of each file, then one that says how many more it has.
+
+    A file with thousands of problems is not a profile (a wrong file, or an
+    attack); its first problems say what is wrong, and printing the rest
+    would only bury them.
+    """
+    kept: list[Problem] = []
+    count = 0
+    for i, found in enumerate(problems):
+        count = count + 1 if i and problems[i - 1].file == found.file else 1
+        if count <= limit:
+            kept.append(found)
+        if count == limit + 1:
+            rest = [p for p in problems[i:] if p.file == found.file]
+            level = Level.ERROR if any(p.is_error for p in rest) else Level.WARNING
+            more = problem(
+                found.file, found.line, found.column, _MORE, level=level, count=len(rest)
+            )
+            kept.append(more)
+    return kept
 
 
 def _context(
@@ -172,7 +199,31 @@ def _check_profile(
     errors = [] if is_valid(profile.data) else validator().iter_errors(profile.data)
     found, meant = schema_problems(profile, errors, flagged, aliases, schema_at)
     reported = set(flagged) | set(found) | meant
-    for path, rule_problem in rules.check_profile(profile):
-        if not any(path[: len(done)] == done for done in reported):
+    # The rules see None for a value already reported: one message is enough,
+    # and a rule never works through a text or a list beyond its limit.
+    unreported = replace(profile, data=_without(profile.data, reported))
+    for path, rule_problem in rules.check_profile(unreported):
+        if not within(path, reported):
             found.setdefault(path, rule_problem)
     return list(found.values())
+
+
+def _without(data: dict[str, Any], paths: Collection[FieldPath]) -> dict[str, Any]:
+    """A copy of ``data`` with None for the value at each of ``paths`` (a field or an item)."""
+    above = {path[:depth] for path in paths for depth in range(len(path))}
+
+    def copy(value: Any, path: FieldPath) -> Any:
+        if path in paths and path:
+            return None
+        if path not in above:
+            return value
+        if isinstance(value, dict):
+            return {key: copy(child, (*path, key)) for key, child in value.items()}
+        if isinstance(value, list):
+            return [copy(child, (*path, i)) for i, child in enumerate(value)]
+        return value
+
+    return copy(data, ())  # type: ignore[no-any-return]
+
+
+_MORE = N_("and {count} more problems in this file; fix the ones above, then check it again")

@@ -68,6 +68,13 @@ def _tree(lang: str) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Have this language's generated files ready, and give the theme its settings."""
     lang = language(config)
+    try:
+        return _configure(config, lang)
+    except pipeline.BadDate as bad:
+        raise PluginError(bad.message.format(**bad.values)) from None
+
+
+def _configure(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     if os.environ.get(TREE_VARIABLE):
         today = pipeline.today(load_vocabulary())
     else:

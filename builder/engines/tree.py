@@ -21,11 +21,13 @@ import json
 import os
 import pickle
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from builder.model import Directory
 from builder.paths import CACHE_DIR, PROVIDERS_DIR, ROOT
 from builder.site import urls
+from builder.site.photos import publish_photo
 from builder.site.render import CardCache, Output, Renderer, source_digest
 
 #: An engine adapter tells the engine's processes where the generated files are.
@@ -96,11 +98,17 @@ def read_facts(folder: Path) -> dict[str, list[str]]:
 
 
 def asset_outputs(directory: Directory) -> list[Output]:
-    """The directory's own CSS and JavaScript, and the photos of listed providers."""
-    files = [(urls.STATIC + path.name, path) for path in sorted(STATIC_DIR.iterdir())]
-    photos = sorted({p.photo.file for p in directory.providers if p.photo})
-    files += [(urls.PHOTOS + name, PHOTOS_DIR / name) for name in photos]
-    return [Output(path, _file_digest(source), source.read_bytes) for path, source in files]
+    """The directory's own CSS and JavaScript, and the photos of listed providers.
+
+    A photo is published as a copy re-encoded from its pixels alone, so that
+    nothing a camera records (the GPS position of a carer's home) is published.
+    """
+    static = sorted(STATIC_DIR.iterdir())
+    photos = sorted({PHOTOS_DIR / p.photo.file for p in directory.providers if p.photo})
+    return [
+        *(Output(urls.STATIC + f.name, _file_digest(f), f.read_bytes) for f in static),
+        *(Output(urls.PHOTOS + f.name, _file_digest(f), partial(publish_photo, f)) for f in photos),
+    ]
 
 
 def _file_digest(path: Path) -> str:

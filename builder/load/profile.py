@@ -47,35 +47,50 @@ def load_provider(
     ``expects`` tells the loader what type the schema wants at a path, so
     that a trap such as ``yes`` gets the advice that fits its field.
     """
-    text = _read_text(path, display, max_bytes)
+    raw = _read_bytes(path, display, max_bytes)
+    if isinstance(raw, Problem):
+        return Loaded(None, SourceMap(), [raw])
+    return load_bytes(raw, display, max_bytes=max_bytes, expects=expects)
+
+
+def load_bytes(
+    raw: bytes, display: str, *, max_bytes: int, expects: Expects | None = None
+) -> Loaded:
+    """Read a profile from its bytes (a file, or a version of one in git). Never raises."""
+    text = _decode(raw, display, max_bytes)
     if isinstance(text, Problem):
         return Loaded(None, SourceMap(), [text])
     data, source, problems, flagged = read_values(text, display, expects or (lambda _path: None))
     return Loaded(data, source, problems, flagged)
 
 
-def _read_text(path: Path, display: str, max_bytes: int) -> str | Problem:
+def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes | Problem:
+    """The file's bytes, up to one more than ``max_bytes``; a Problem if it cannot be read."""
     try:
         info = path.stat()
         # Only regular files: reading a pipe or a device could hang forever.
         if not stat.S_ISREG(info.st_mode):
             return problem(display, 1, 1, N_("this is not a file; give the path of a .yml file"))
-        size = info.st_size
-        if size <= max_bytes:
-            with path.open("rb") as f:
-                raw = f.read(max_bytes + 1)
-            size = len(raw)
+        if info.st_size > max_bytes:
+            return _too_big(display, info.st_size, max_bytes)
+        with path.open("rb") as f:
+            return f.read(max_bytes + 1)
     except FileNotFoundError:
         return problem(display, 1, 1, N_("the file cannot be found; check its name and folder"))
     except PermissionError:
         return problem(display, 1, 1, N_("you do not have permission to read this file"))
     except OSError:
         return problem(display, 1, 1, N_("the file cannot be read; try copying it again"))
-    if size > max_bytes:
-        message = N_(
-            "the file is {size} KB, more than the limit of {limit} KB; is it the right file?"
-        )
-        return problem(display, 1, 1, message, size=-(-size // 1000), limit=max_bytes // 1000)
+
+
+def _too_big(display: str, size: int, max_bytes: int) -> Problem:
+    message = N_("the file is {size} KB, more than the limit of {limit} KB; is it the right file?")
+    return problem(display, 1, 1, message, size=-(-size // 1000), limit=max_bytes // 1000)
+
+
+def _decode(raw: bytes, display: str, max_bytes: int) -> str | Problem:
+    if len(raw) > max_bytes:
+        return _too_big(display, len(raw), max_bytes)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return problem(display, 1, 1, N_("the file is saved as UTF-16; save it as UTF-8"))
     if b"\x00" in raw:

@@ -9,13 +9,13 @@ failure is a Problem.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
 from builder.i18n import N_
-from builder.load.source_map import Position
+from builder.load.characters import FORBIDDEN_IN_FILE, code, forbidden_message
+from builder.load.source_map import LineIndex, Position
 from builder.problems import Problem, problem
 
 
@@ -35,48 +35,58 @@ LOADER: Any = _Loader
 # A profile is three levels deep (checks.ciw.number). Much deeper is a mistake
 # or an attack: libyaml's composer recurses, and crashes near 50,000 levels.
 MAX_DEPTH = 20
-# A file with fewer brackets and dashes than this cannot nest deeply enough
-# to matter, so the extra nesting scan is skipped for every normal profile.
-_NESTING_SCAN_FROM = 1000
-# Characters YAML does not allow in a file (tab, newline and return are fine).
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# A profile has about 300 YAML events (each value, list and group starts one).
+# A file with many times that is not a profile, and reading it all would only
+# make check slow: it is refused after this many.
+MAX_EVENTS = 20_000
+# A file with fewer brackets, dashes, commas and lines than this can neither
+# nest deeply nor hold many values, so the scan is skipped for every normal profile.
+_SCAN_FROM = 1000
 
 
-def parse(text: str, display: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
-    """The node tree of ``text`` if it holds fields, and the problems; ``display`` names it."""
-    parser = _Parser(text, display)
+def parse(
+    text: str, display: str, lines: LineIndex
+) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """The node tree of ``text`` if it holds fields, and the problems; ``display`` names it.
+
+    ``lines`` is the ``LineIndex`` of ``text``, which places YAML's marks.
+    """
+    parser = _Parser(text, display, lines)
     return parser.parse(), parser.problems
-
-
-def mark_position(mark: Any) -> Position:
-    """The 1-based ``(line, column)`` of a YAML mark, which counts from 0."""
-    return mark.line + 1, mark.column + 1
 
 
 class _Parser:
     """Composes the text of one file into YAML nodes, collecting problems."""
 
-    def __init__(self, text: str, display: str) -> None:
-        self.text, self.display = text, display
+    def __init__(self, text: str, display: str, lines: LineIndex) -> None:
+        self.text, self.display, self.lines = text, display, lines
         self.problems: list[Problem] = []
+
+    def _mark(self, mark: Any) -> Position:
+        # By offset, not by YAML's own line count: see source_map.
+        return self.lines.position(mark.index)
 
     def _add(self, at: Position, message: str, **args: Any) -> None:
         self.problems.append(problem(self.display, *at, message, **args))
 
     def parse(self) -> yaml.MappingNode | None:
         tab_lines = self._scan_tabs()
-        control = _CONTROL.search(self.text)
+        # YAML would refuse most of these, read the rest as line breaks, and
+        # say nothing helpful either way.
+        control = FORBIDDEN_IN_FILE.search(self.text)
         if control:
-            at = self._position(control.start())
-            self._add(at, N_("there is an invisible control character here; delete it"))
+            char = control.group()[0]
+            self._add(
+                self.lines.position(control.start()), forbidden_message(char), code=code(char)
+            )
             return None
         try:
-            root = None if self._too_deep() else yaml.compose(self.text, Loader=LOADER)
+            root = None if self._too_much() else yaml.compose(self.text, Loader=LOADER)
         except yaml.MarkedYAMLError as error:
             self._syntax_error(error, tab_lines)
         except yaml.YAMLError:
             self._add((1, 1), N_("YAML cannot read this file; look for odd characters"))
-        except RecursionError:  # the pure-Python loader only: see _too_deep for libyaml
+        except RecursionError:  # the pure-Python loader only: see _too_much for libyaml
             self._add((1, 1), TOO_DEEP, depth=MAX_DEPTH)
         else:
             if root is None and not self.problems:
@@ -85,14 +95,14 @@ class _Parser:
                 return root
             elif root is not None:
                 message = N_('the file should hold fields, one per line, like "name: Bryn Care"')
-                self._add(mark_position(root.start_mark), message)
+                self._add(self._mark(root.start_mark), message)
         return None
 
     def _scan_tabs(self) -> set[int]:
         """Report the first tab on each line: YAML forbids tabs for indenting."""
         if "\t" not in self.text:
             return set()
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         found = {number: line.find("\t") for number, line in enumerate(lines, 1)}
         tab_lines = {number for number, column in found.items() if column >= 0}
         for number in sorted(tab_lines):
@@ -100,17 +110,22 @@ class _Parser:
             self._add(at, N_("there is a tab character here; use spaces instead"))
         return tab_lines
 
-    def _too_deep(self) -> bool:
+    def _too_much(self) -> bool:
+        """Report nesting deeper than ``MAX_DEPTH``, or more than ``MAX_EVENTS`` events,
+        before the composer (which recurses, and builds every node) sees the text."""
         text = self.text
-        openers = text.count("[") + text.count("{") + text.count("- ") + text.count("?")
-        if openers < _NESTING_SCAN_FROM:
+        marks = sum(text.count(mark) for mark in ("[", "{", "- ", "?", ",", "\n"))
+        if marks < _SCAN_FROM:
             return False
         depth = 0
-        for event in yaml.parse(text, Loader=LOADER):  # events come without recursion
+        for count, event in enumerate(yaml.parse(text, Loader=LOADER)):  # without recursion
+            if count > MAX_EVENTS:
+                self._add(self._mark(event.start_mark), _TOO_MANY, count=MAX_EVENTS)
+                return True
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    self._add(mark_position(event.start_mark), TOO_DEEP, depth=MAX_DEPTH)
+                    self._add(self._mark(event.start_mark), TOO_DEEP, depth=MAX_DEPTH)
                     return True
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -123,11 +138,11 @@ class _Parser:
         opened = any(word in context for word in ("simple key", "quoted scalar", "flow"))
         mark = error.context_mark if opened else error.problem_mark
         mark = mark or error.problem_mark or error.context_mark
-        if mark is None or mark.line + 1 in tab_lines:  # the tab problem says it better
+        if mark is None or self._mark(mark)[0] in tab_lines:  # the tab problem says it better
             return
         words = f"{error.problem or ''} {context}"
         message = next((m for pattern, m in _SYNTAX_MESSAGES if pattern in words), _SYNTAX_DEFAULT)
-        at = mark_position(mark)
+        at = self._mark(mark)
         if self.text[mark.index - 1 : mark.index] in ("'", '"') and not opened:
             message, at = self._quote_problem(mark.index, at)
         self._add(at, message, detail=(error.problem or "").strip())
@@ -141,16 +156,17 @@ class _Parser:
                     quoted = token
         except yaml.YAMLError:
             pass  # the scan stops at the same error; the token before it is what we need
-        if quoted is not None and quoted.start_mark.line < quoted.end_mark.line:
+        if quoted is not None and self._mark(quoted.start_mark)[0] < self._mark(quoted.end_mark)[0]:
             # An unclosed quote runs on until the next quote mark, lines later.
             message = N_("this quote mark is not closed on its line; add the closing quote mark")
-            return message, mark_position(quoted.start_mark)
+            return message, self._mark(quoted.start_mark)
         return _QUOTE_ENDS_EARLY, at
 
-    def _position(self, index: int) -> Position:
-        return self.text.count("\n", 0, index) + 1, index - self.text.rfind("\n", 0, index)
 
-
+_TOO_MANY = N_(
+    "the file has more than {count} values by this line, and a whole profile has about 300; "
+    "is it the right file?"
+)
 TOO_DEEP = N_("the fields are nested more than {depth} levels deep; a profile needs only 3")
 _SYNTAX_DEFAULT = N_(
     "YAML cannot read this line ({detail}); check the colons, quotes and indentation near here"

@@ -17,7 +17,7 @@ from builder.check import freshness
 from builder.load.history import EMPTY, Change, History
 from builder.load.source_map import FieldPath
 from builder.load.vocab import Vocabulary
-from builder.model.providers import Provider, provider_from
+from builder.model.providers import STATUSES, Provider, provider_from
 
 
 @dataclass(frozen=True)
@@ -129,11 +129,14 @@ def build_directory(
     withdrawn = tuple(p for p in published if p.withdrawn is not None)
     listed_slugs = {p.slug for p in listed}
     withdrawn_slugs = {p.slug for p in withdrawn}
+    # An old version of a profile was never checked: a status it had is
+    # reported only if it is one the site knows how to say.
     changes = tuple(
         c
         for c in history.changes
         if (c.slug in withdrawn_slugs and c.kind == "withdrawn")
-        or (c.slug in listed_slugs and c.kind != "withdrawn")
+        or (c.slug in listed_slugs and c.kind == "listed")
+        or (c.slug in listed_slugs and c.kind == "availability" and c.status in STATUSES)
     )
     return Directory(
         providers=listed,

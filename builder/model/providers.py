@@ -11,6 +11,8 @@ from typing import Any
 import phonenumbers
 
 TAKING_NEW_CLIENTS = "taking-new-clients"
+#: Every availability status (the schema's list), in order of openness.
+STATUSES = (TAKING_NEW_CLIENTS, "waiting-list", "not-taking-new-clients")
 WELSH = "cy"
 DIRECT_PAYMENTS = "direct-payments"
 TIMES = ("early-morning", "daytime", "evening", "night", "weekends")

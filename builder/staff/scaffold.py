@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 from string import Template
 
+from builder.check.file_rules import shortened
 from builder.check.validate import check_files
 from builder.load.vocab import Vocabulary
 from builder.problems import Problem
@@ -27,8 +28,6 @@ _PHONE = '  phone: "01632 960000"          # REPLACE with the real number (this 
 # A live directory refuses made-up numbers, so its new profiles start without one.
 _NO_PHONE = '  # phone: "REPLACE"             # the number in quotes; delete the # at the start'
 
-# No comment at the end of the "published" and "status" lines: the Recent
-# changes page (builder/load/history.py) reads those lines from git diffs as they are.
 _TEMPLATE = Template("""\
 # yaml-language-server: $$schema=../schema/provider.schema.json
 # A new profile for $name, started on $today with `.venv/bin/microcare new`.
@@ -106,11 +105,14 @@ reviewed: ""
 
 
 def slug(name: str) -> str:
-    """The file name for a business name: "Tŷ Twt" -> "ty-twt", "Alder & Ash" -> "alder-and-ash"."""
+    """The file name for a business name: "Tŷ Twt" -> "ty-twt", "Alder & Ash" -> "alder-and-ash".
+
+    A long name is cut at a hyphen, to the longest file name ``check`` accepts.
+    """
     folded = unicodedata.normalize("NFKD", name.replace("&", " and "))
     plain = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
     plain = re.sub(r"['’‘`]", "", plain)  # "Connah's Quay" -> "connahs-quay"
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return shortened(re.sub(r"[^a-z0-9]+", "-", plain).strip("-"))
 
 
 def new_profile(name: str, today: dt.date, *, drama_numbers: bool) -> str:

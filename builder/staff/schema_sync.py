@@ -18,11 +18,16 @@ from builder.paths import SCHEMA_PATH
 
 
 def with_vocabulary(schema: dict[str, Any], vocab: Vocabulary) -> dict[str, Any]:
-    """A copy of ``schema`` whose area and service lists are those in ``vocab``."""
+    """A copy of ``schema`` whose area and service lists are those in ``vocab``.
+
+    Each list's ``maxItems`` follows its ids: a list of different ids can be
+    no longer, and the bound keeps checking a hostile list quick.
+    """
     updated = copy.deepcopy(schema)
     properties = updated["properties"]
-    properties["areas"]["items"]["enum"] = list(vocab.area_ids)
-    properties["services"]["items"]["enum"] = list(vocab.service_ids)
+    for field, ids in (("areas", vocab.area_ids), ("services", vocab.service_ids)):
+        properties[field]["items"]["enum"] = list(ids)
+        properties[field]["maxItems"] = len(ids)
     return updated
 
 
