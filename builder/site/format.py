@@ -140,7 +140,7 @@ class Formatter:
         groups: dict[str, list[Provider]] = {}
         for p in providers:
             first = fold(p.name.removeprefix("The ")[:1]).upper() or "#"
-            groups.setdefault(first if first.isalpha() else "#", []).append(p)
+            groups.setdefault(first if first.isascii() and first.isalpha() else "#", []).append(p)
         return sorted(groups.items())
 
     def setting(self, key: str) -> str:
