@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from builder import i18n, pipeline
+from builder import i18n, pipeline, search
 from builder.paths import PROVIDERS_DIR, ROOT
 
 log = logging.getLogger("mkdocs.hooks.microcare")
@@ -38,7 +38,8 @@ def _build_one(lang: str, site_dir: str, today: str) -> str | None:
     try:
         config = load_config(config_file=str(CONFIGS[lang]), site_dir=site_dir)
         build(config)
-    except MkDocsException as error:
+        search.index_site(Path(site_dir), lang)
+    except (MkDocsException, search.IndexFailed) as error:
         return str(error)
     except i18n.MissingTranslation as missing:
         return str(missing)

@@ -38,6 +38,7 @@ from builder.check import report  # noqa: E402
 from builder.i18n import N_  # noqa: E402
 from builder.model import Directory  # noqa: E402
 from builder.paths import PROVIDERS_DIR  # noqa: E402
+from builder.search import search_interface  # noqa: E402
 from builder.site import render, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
@@ -82,6 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "other_lang_name": {"en": "English", "cy": "Cymraeg"}[other],
         "counterpart_root": root + urls.LANG_PREFIX[other],
         "home_root": root + urls.LANG_PREFIX[lang],
+        "search": search_interface(lang),
         "sample_notice": (
             here(N_("This is a sample site: every micro-carer on it is fictional."))
             if directory.vocab.settings.get("sample_data_date")

@@ -22,6 +22,10 @@ RECENT = "recent/"
 FEED = "recent/feed.xml"
 STATIC = "assets/microcare/"
 PHOTOS = "photos/"
+# The site search: its page (what a search without JavaScript reaches) and
+# the folder of each language's Pagefind index, beside that language's pages.
+SEARCH = "search/"
+SEARCH_BUNDLE = "pagefind/"
 
 
 def provider(slug: str) -> str:
