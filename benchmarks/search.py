@@ -35,7 +35,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -57,7 +57,8 @@ new MutationObserver(function () {
     window.__mcSearch = performance.now();
 }).observe(document, { childList: true, subtree: true });
 document.addEventListener("input", function (event) {
-  if (!window.__mcTyped && event.target.id === "mc-search-input") window.__mcTyped = performance.now();
+  if (!window.__mcTyped && event.target.id === "mc-search-input")
+    window.__mcTyped = performance.now();
 }, true);
 """
 
@@ -65,9 +66,9 @@ document.addEventListener("input", function (event) {
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files, gzip-compressed where a host would compress them."""
 
-    cache: dict[str, bytes] = {}
+    cache: ClassVar[dict[str, bytes]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
