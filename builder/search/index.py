@@ -44,12 +44,15 @@ def index_site(folder: Path, lang: str) -> Path:
     """
     bundle = folder / urls.SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
+    pages = _glob(folder, lang)
+    if pages == "{}":
+        raise IndexFailed(f"There are no pages to search in {folder}: build the site first.")
     command = [
         str(_executable()),
         "--site",
         str(folder),
         "--glob",
-        _glob(folder, lang),
+        pages,
         "--output-subdir",
         urls.SEARCH_BUNDLE.rstrip("/"),
         # Welsh has no Pagefind stemmer: forcing the language keeps English
@@ -62,8 +65,12 @@ def index_site(folder: Path, lang: str) -> Path:
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip()
-        raise IndexFailed(f"The search index of {folder} could not be built: {detail}")
+        # Pagefind repeats some lines; say each once.
+        said = dict.fromkeys(line.strip() for line in (done.stderr + done.stdout).splitlines())
+        detail = " ".join(line for line in said if line)
+        raise IndexFailed(
+            f"The search index of {folder} could not be built. Pagefind said: {detail}"
+        )
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     return bundle

@@ -54,7 +54,11 @@
     if (!pagefind) {
       var bundle = new URL(root.getAttribute("data-mc-bundle"), document.baseURI).href;
       pagefind = import(bundle + "pagefind.js").then(function (engine) {
-        return engine.options({ excerptLength: 24 }).then(function () { return engine; });
+        // Start the search program and the index's entry now, while the
+        // person is still typing, not at the first search.
+        return engine.options({ excerptLength: 24 })
+          .then(function () { return engine.init(); })
+          .then(function () { return engine; });
       });
     }
     return pagefind;
