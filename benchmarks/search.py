@@ -22,31 +22,25 @@ Figures go to stdout as a Markdown table and to benchmarks/results/search.json.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import make_providers  # noqa: E402
 from builder.search import index_site  # noqa: E402
+from scripts.local_site import chromium, serve  # noqa: E402
 
 THROTTLING = (1, 4)
 HEADER_QUERIES = {"en": "mold", "cy": "yr wyddgrug"}
 PREFIX = {"en": "", "cy": "cy/"}
-COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 # Records, in the page, when the first result of either search appears and
 # when the search box first changes, on the page's own clock.
 WATCH = """
@@ -61,43 +55,6 @@ document.addEventListener("input", function (event) {
     window.__mcTyped = performance.now();
 }, true);
 """
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed where a host would compress them."""
-
-    cache: ClassVar[dict[str, bytes]] = {}
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in COMPRESSED or not path.is_file():
-            super().do_GET()
-            return
-        body = self.cache.get(str(path))
-        if body is None:
-            body = self.cache[str(path)] = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
 
 
 def build(count: int, folder: Path) -> tuple[Path, dict[str, float]]:
@@ -194,7 +151,7 @@ def main() -> None:
     results: dict[int, dict[str, float]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            executable_path=chromium() or sys.exit(1),
             args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
         )
         for count in args.sizes:

@@ -11,21 +11,13 @@ import re
 from collections.abc import Callable
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.site import LANGS, PAGE_TYPES, t, url, visit
+from tests.browser.test_accessibility import AXE, AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
-AXE = Axe()
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
 RESULTS = ".mc-search__result"
 BUNDLE = "/pagefind/"
 
