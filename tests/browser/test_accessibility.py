@@ -142,7 +142,7 @@ def test_the_skip_link_comes_first_and_moves_focus_to_the_main_content(
 # -- Focus is always visible ----------------------------------------------------------
 
 # Measured two frames after the key press, once scripts that react to focus
-# (Material opens its search panel) have run.
+# (the search box shows its results again) have run.
 FOCUSED = """async () => {
   for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
   const e = document.activeElement;

@@ -93,6 +93,14 @@ def test_the_first_result_appears_and_leads_to_the_page(page: Page, lang: str) -
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_search_works_from_the_404_page_at_any_address(page: Page, lang: str) -> None:
+    """The 404 page is served at any address: its search starts from the site's root."""
+    page.goto(url(lang, "no/such/page/"))
+    expect(page.locator(".mc-search__open")).to_have_attribute("href", f"/{url(lang, 'search/')}")
+    assert search(page, lang, "Bryn Care")[0][1] == f"/{url(lang, 'providers/bryn-care/')}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("query", ["YAML", "schema", "Bryn Care"])
 def test_no_staff_page_is_in_the_public_results(page: Page, lang: str, query: str) -> None:
     """The publishing guide and the field reference use these words; the public never sees them."""
