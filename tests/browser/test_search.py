@@ -32,10 +32,18 @@ def search(page: Page, lang: str, query: str) -> list[tuple[str, str]]:
     box = page.get_by_role("searchbox", name=t(lang, "Search this site"))
     if not box.is_visible():  # a phone: the header's link opens the box
         page.locator(".mc-search__open").click()
+    # Clearing the box clears the results, so nothing from a search before is read.
+    box.fill("")
+    expect(page.locator("#mc-search-status")).to_be_empty()
     box.fill(query)
-    status = page.locator("#mc-search-status")
-    expect(status).not_to_have_text(t(lang, "Searching…"))
-    expect(status).not_to_be_empty()
+    # Done when the live region says something other than "Searching…".
+    page.wait_for_function(
+        """searching => {
+            const status = document.getElementById("mc-search-status").textContent;
+            return status !== "" && status !== searching;
+        }""",
+        arg=t(lang, "Searching…"),
+    )
     links = page.locator(f"{RESULTS} > a")
     return [
         (links.nth(i).inner_text(), str(links.nth(i).get_attribute("href")))
