@@ -134,7 +134,7 @@ def test_yr_wyddgrug_in_welsh_finds_the_mold_pages_first(page: Page) -> None:
     ("query", "section"),
     [
         ("complain", "guidance/#other-concerns-and-complaints"),
-        ("concern", "guidance/#how-to-raise-a-concern"),
+        ("concern", "guidance/#other-concerns-and-complaints"),
         ("safeguarding", "guidance/#if-someone-is-at-risk-of-harm-safeguarding"),
         ("cost", "guidance/#paying-for-micro-care"),
         ("direct payments", "guidance/#direct-payments"),

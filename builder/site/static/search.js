@@ -41,12 +41,12 @@
     return word.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
-  /* The words worth searching for: the language's function words are left
-     out, because Pagefind matches the start of words and "y" or "a" would
-     match nearly everything. */
+  /* The words worth searching for, as typed: the language's function words
+     are left out, because Pagefind matches the start of words and "y" or "a"
+     would match nearly everything. */
   function queryWords(query) {
-    return query.split(/[\s,.;:!?"“”]+/).map(fold).filter(function (word) {
-      return word && config.stopWords.indexOf(word) < 0;
+    return query.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(function (word) {
+      return word && config.stopWords.indexOf(fold(word)) < 0;
     });
   }
 
@@ -54,9 +54,11 @@
     if (!pagefind) {
       var bundle = new URL(root.getAttribute("data-mc-bundle"), document.baseURI).href;
       pagefind = import(bundle + "pagefind.js").then(function (engine) {
-        // Start the search program and the index's entry now, while the
-        // person is still typing, not at the first search.
-        return engine.options({ excerptLength: 24 })
+        // A word that is the whole of a page's word counts for more than
+        // one that only starts it: "Bryn Care" before "Brynford".
+        return engine.options({ excerptLength: 24, ranking: { termSimilarity: 3 } })
+          // Start the search program and the index's entry now, while the
+          // person is still typing, not at the first search.
           .then(function () { return engine.init(); })
           .then(function () { return engine; });
       });
@@ -84,21 +86,26 @@
     return p;
   }
 
+  /* How many of the words searched for begin a word of ``text``. */
+  function wordsIn(text) {
+    var have = queryWords(text).map(fold);
+    return words.map(fold).filter(function (word) {
+      return have.some(function (h) { return h.indexOf(word) === 0; });
+    }).length;
+  }
+
   /* The section of a page whose heading has a word searched for: "complain"
-     leads to "How to raise a concern or complain", not the top of the page. */
+     leads to "Other concerns and complaints", not the top of the guidance.
+     A page whose title has every word is the answer itself. */
   function section(data) {
+    if (wordsIn(data.meta.title) === words.length) return null;
     var sections = (data.sub_results || []).filter(function (sub) {
-      return sub.url.indexOf("#") > 0 && sub.title !== data.meta.title;
+      return sub.url.indexOf("#") > 0 && wordsIn(sub.title) > 0;
     });
-    sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
-    for (var i = 0; i < sections.length; i++) {
-      var heading = queryWords(sections[i].title);
-      var matches = words.some(function (word) {
-        return heading.some(function (h) { return h.indexOf(word) === 0; });
-      });
-      if (matches) return sections[i];
-    }
-    return null;
+    sections.sort(function (a, b) {
+      return wordsIn(b.title) - wordsIn(a.title) || b.locations.length - a.locations.length;
+    });
+    return sections[0] || null;
   }
 
   function result(data) {
