@@ -17,8 +17,10 @@ from builder.site import urls
 
 #: Lists of provider cards, on community, service and A to Z pages: each
 #: provider is found by its own page, so the lists would only repeat every
-#: provider's words on dozens of pages and push the right page down.
-IGNORED = ".mc-cards"
+#: provider's words on dozens of pages and push the right page down. And the
+#: A to Z's one-letter headings, which Pagefind would offer for any word
+#: that starts with their letter when nothing else matches.
+IGNORED = '.mc-cards, [id^="letter-"]'
 #: Pagefind's own ready-made interfaces. We use ours (static/search.js), so
 #: these are left out of the site rather than published unused.
 UNUSED = (
