@@ -25,6 +25,7 @@ from builder.pipeline import check
 from tests import expected
 from tests.test_build import card_slugs
 from tests.test_cli_build import BROKEN, ENV, copy_project
+from tests.test_search import indexed
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "steady-steps-companions"
@@ -65,12 +66,12 @@ def listed_everywhere(site: Path, prefix: str) -> dict[str, bool]:
     """Where the provider appears: each list, the finder's index, search and the sitemap."""
     read = lambda path: (site / prefix / path).read_text(encoding="utf-8")  # noqa: E731
     index = json.loads(read("find/index.json"))
-    search = json.loads(read("search/search_index.json"))
+    search = indexed(site / prefix / "pagefind")
     found = {
         "a to z": SLUG in card_slugs(read("providers/index.html")),
         "finder index": any(row[0] == SLUG for row in index["providers"]),
         "finder card": (site / prefix / "find" / "cards" / f"{SLUG}.html").exists(),
-        "search": any(f"providers/{SLUG}/" in doc["location"] for doc in search["docs"]),
+        "search": any(f"providers/{SLUG}/" in url for url in search),
         "sitemap": f"providers/{SLUG}/" in read("sitemap.xml"),
     }
     for area in PROFILE.areas:

@@ -26,6 +26,7 @@ from builder.engines.tree import read_facts, write_tree
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory
 from builder.paths import ROOT
+from builder.search import search_interface
 from builder.site import chrome, council
 
 CONFIGS = {"en": "mkdocs.yml", "cy": "mkdocs.cy.yml"}
@@ -53,6 +54,7 @@ def export(directory: Directory, out: Path) -> None:
         config.setdefault("extra", {})["microcare"] = {
             **chrome.page_chrome(vocab, lang, config.get("site_url", ""), directory.today),
             **read_facts(generated),
+            "search": search_interface(lang),
         }
         config.pop("hooks", None)
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -25,13 +25,14 @@ import logging
 import multiprocessing
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
-from builder import i18n, pipeline
+from builder import i18n, pipeline, search
 from builder.engines.site_folder import empty, make_readable
 from builder.engines.tree import TREE_VARIABLE, tree_folder, write_tree
 from builder.model import Directory
@@ -50,11 +51,15 @@ class BuildFailed(Exception):
     """A build stopped; the message is meant for people, not a traceback."""
 
 
-def build_site(site_dir: Path, directory: Directory, engine: str = "mkdocs") -> None:
+def build_site(
+    site_dir: Path, directory: Directory, engine: str = "mkdocs", with_search: bool = True
+) -> None:
     """Build the English site into ``site_dir`` and the Welsh one into ``site_dir/cy``.
 
     ``directory`` holds the checked providers: nothing is checked again.
-    ``engine`` is "mkdocs" or "properdocs".
+    ``engine`` is "mkdocs" or "properdocs". Each language's search index is
+    made after its pages, unless ``with_search`` is false (``serve`` makes it
+    afterwards, so that a change shows at once).
     """
     site_dir = site_dir.resolve()
     with _locked():
@@ -67,7 +72,9 @@ def build_site(site_dir: Path, directory: Directory, engine: str = "mkdocs") -> 
         context = multiprocessing.get_context("spawn" if engine == "properdocs" else "fork")
         with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
             jobs = [
-                pool.submit(_build_language, lang, directory, str(folders[lang]), full, engine)
+                pool.submit(
+                    _build_language, lang, directory, str(folders[lang]), full, engine, with_search
+                )
                 for lang in ("en", "cy")
             ]
             errors = [e for e in (job.result() for job in jobs) if e]
@@ -80,7 +87,7 @@ def build_site(site_dir: Path, directory: Directory, engine: str = "mkdocs") -> 
 
 
 def _build_language(
-    lang: str, directory: Directory, site_dir: str, full: bool, engine: str
+    lang: str, directory: Directory, site_dir: str, full: bool, engine: str, with_search: bool
 ) -> str | None:
     """Write one language's generated files and build it. Returns an error message or None."""
     if engine == "properdocs":
@@ -102,7 +109,9 @@ def _build_language(
         if full:
             empty(Path(site_dir), keep=set() if lang != "en" else {chrome.OTHER["en"]})
         build(config, dirty=True)
-    except MkDocsException as error:
+        if with_search:
+            search.index_site(Path(site_dir), lang)
+    except (MkDocsException, search.IndexFailed) as error:
         return str(error)
     except i18n.MissingTranslation as missing:
         return str(missing)
@@ -160,6 +169,15 @@ def _digest(*parts: str) -> str:
     return h.hexdigest()
 
 
+def _index_both(site_dir: Path) -> None:
+    """Index both languages' pages for the search (in ``serve``, after the pages)."""
+    for lang, folder in (("en", site_dir), ("cy", site_dir / chrome.OTHER["en"])):
+        try:
+            search.index_site(folder, lang)
+        except search.IndexFailed as failed:
+            log.error("%s", failed)
+
+
 def serve_site(host: str, port: int, today: dt.date | None) -> None:
     """Serve both languages on http://host:port/, rebuilding what changed when files change."""
     import tempfile
@@ -177,9 +195,13 @@ def serve_site(host: str, port: int, today: dt.date | None) -> None:
             log.error("%s", format_problems(result.errors))
             return
         try:
-            build_site(site_dir, directory)
+            # The pages first, so that the change shows at once; the search
+            # index follows, out of the way.
+            build_site(site_dir, directory, with_search=False)
         except BuildFailed as error:
             log.error("%s", error)
+            return
+        threading.Thread(target=_index_both, args=(site_dir,), daemon=True).start()
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
     for watched in ("docs", PROVIDERS_DIR, "data", "builder", "overrides"):

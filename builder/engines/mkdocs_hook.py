@@ -46,6 +46,7 @@ from builder.engines import sections  # noqa: E402
 from builder.engines.tree import TREE_VARIABLE, read_facts, tree_folder, write_tree  # noqa: E402
 from builder.load.vocab import load_vocabulary  # noqa: E402
 from builder.paths import PROVIDERS_DIR  # noqa: E402
+from builder.search import search_interface  # noqa: E402
 from builder.site import chrome, council  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.microcare")
@@ -95,6 +96,7 @@ def _configure(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     config.extra["microcare"] = {
         **chrome.page_chrome(load_vocabulary(), lang, config.site_url or "", today),
         **read_facts(_tree(lang)),
+        "search": search_interface(lang),
     }
     return config
 

@@ -23,6 +23,10 @@ PHOTOS = "photos/"
 # The open data (HSDS 3.0 JSON, CSV and its data package) sits beside the
 # Open data page, which is docs/<lang>/open-data.md.
 OPEN_DATA = "open-data/"
+# The site search: its page (what a search without JavaScript reaches) and
+# the folder of each language's Pagefind index, beside that language's pages.
+SEARCH = "search/"
+SEARCH_BUNDLE = "pagefind/"
 
 
 def provider(slug: str) -> str:

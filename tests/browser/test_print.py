@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 # the language switch, the footer, "back to top", and the finder's form.
 SCREEN_ONLY = [
     ".md-header",
-    ".md-search",
+    ".mc-search",
     ".md-sidebar--primary",
     ".md-sidebar--secondary",
     ".md-banner",
