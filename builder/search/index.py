@@ -89,7 +89,11 @@ def _glob(folder: Path, lang: str) -> str:
     others.add(urls.SEARCH_BUNDLE.rstrip("/"))
     parts = []
     for entry in sorted(folder.iterdir()):
-        if entry.is_dir() and entry.name not in others:
+        if entry.name + "/" == urls.FINDER:
+            # The finder's page, but not its cards: pieces of pages, one per
+            # provider, that only the finder's script reads.
+            parts.append(f"{entry.name}/*.html")
+        elif entry.is_dir() and entry.name not in others:
             parts.append(f"{entry.name}/**/*.html")
         elif entry.suffix == ".html":
             parts.append(entry.name)

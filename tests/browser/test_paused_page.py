@@ -20,6 +20,7 @@ import pytest
 from axe_playwright_python.base import AxeResults
 from playwright.sync_api import Browser, Page, expect
 
+from builder import pipeline
 from builder.engines import mkdocs_build
 from tests.browser.conftest import _SiteHandler
 from tests.browser.test_accessibility import AXE, AXE_OPTIONS
@@ -47,7 +48,9 @@ WORDS = {
 def paused_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site built on the first day of the pause, served on a free port."""
     out = tmp_path_factory.mktemp("paused-site")
-    mkdocs_build.build_site(out, date.fromisoformat(PAUSED))
+    directory, result = pipeline.load_directory(on=date.fromisoformat(PAUSED))
+    assert directory is not None, result.errors
+    mkdocs_build.build_site(out, directory)
     handler = functools.partial(_SiteHandler, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
