@@ -85,6 +85,29 @@ def test_every_card_gives_the_providers_phone_and_email(
         assert f'<p class="mc-card__contact">{contact}</p>' in card, p.slug
 
 
+@pytest.mark.parametrize(("prefix", "an_hour"), [("", "an hour"), ("cy/", "yr awr")])
+def test_every_card_leads_with_availability_and_its_date_then_contact_then_price(
+    site_dir: Path, prefix: str, an_hour: str
+) -> None:
+    """What families ask first: taking new clients (confirmed when), how to call, the cost."""
+    cards = re.findall(
+        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
+    )
+    profiles = {p.slug: p for p in expected.published()}
+    assert len(cards) == len(profiles)
+    for card in cards:
+        p = profiles[card_slugs(card)[0]]
+        parts = [c for c in re.findall(r'<(?:h[23]|p) class="([a-z_-]+)', card) if c != "mc-stale"]
+        assert parts[:4] == [
+            "mc-card__name",
+            "mc-availability",
+            "mc-card__contact",
+            "mc-card__price",
+        ], p.slug
+        assert f'<time datetime="{p.confirmed}">' in card, p.slug
+        assert f"</span> £{p.hourly_rate} {an_hour}</p>" in card, p.slug
+
+
 def test_welsh_provider_page_shows_welsh_area_names(site_dir: Path) -> None:
     html = read(site_dir, "cy/providers/bryn-care/index.html")
     assert '<a href="../../areas/mold/">Yr Wyddgrug</a>' in html
