@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -128,6 +129,60 @@ def test_each_service_page_lists_exactly_the_providers_offering_it(site_dir: Pat
     for service in expected.service_ids():
         shown = card_slugs(read(site_dir, f"services/{service}/index.html"))
         assert sorted(shown) == sorted(expected.matching(services=(service,))), service
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_each_pair_page_lists_exactly_the_providers_covering_the_area_and_offering_the_service(
+    site_dir: Path, prefix: str
+) -> None:
+    """A page for each community and service pair with providers, and none for the rest."""
+    pairs = 0
+    for area in expected.community_ids():
+        for service in expected.service_ids():
+            want = expected.matching(area=area, services=(service,))
+            page = site_dir / prefix / "areas" / area / service / "index.html"
+            assert page.exists() == bool(want), (area, service)
+            if want:
+                pairs += 1
+                shown = card_slugs(page.read_text(encoding="utf-8"))
+                assert sorted(shown) == sorted(want), (area, service)
+    # The sample data has both kinds: pairs with a page, and pairs with none.
+    assert 0 < pairs < len(expected.community_ids()) * len(expected.service_ids())
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_each_community_page_links_each_of_its_pair_pages(site_dir: Path, prefix: str) -> None:
+    for area in expected.community_ids():
+        html = read(site_dir, f"{prefix}areas/{area}/index.html")
+        linked = re.findall(r'<li><a href="([a-z-]+)/">[^<]*</a> \((\d+)\)</li>', html)
+        want = [
+            (s, str(len(expected.matching(area=area, services=(s,)))))
+            for s in expected.service_ids()
+            if expected.matching(area=area, services=(s,))
+        ]
+        assert linked == want, area
+
+
+def test_pair_pages_are_low_in_the_sitemap_and_out_of_the_search(site_dir: Path) -> None:
+    for prefix in ("", "cy/"):
+        sitemap = read(site_dir, f"{prefix}sitemap.xml")
+        entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+        low = {
+            urlsplit(re.findall(r"<loc>(.*?)</loc>", e)[0]).path.removeprefix("/")
+            for e in entries
+            if "<priority>0.1</priority>" in e
+        }
+        pairs = {
+            f"{prefix}areas/{a}/{s}/"
+            for a in expected.community_ids()
+            for s in expected.service_ids()
+            if expected.matching(area=a, services=(s,))
+        }
+        assert low == pairs
+        assert sitemap.count("<priority>") == len(pairs)
+        index = read(site_dir, f"{prefix}search/search_index.json")
+        for page in pairs:
+            assert f'"location":"{page.removeprefix(prefix)}' not in index.replace(" ", "")
 
 
 def test_a_to_z_lists_every_published_provider_in_order(site_dir: Path) -> None:

@@ -25,6 +25,7 @@ from builder.check import schema
 from builder.site import escape, urls
 from builder.site.fields import iter_fields
 from builder.site.finder import finder_index, fold, place_lookup, place_options
+from builder.site.pairs import pair_pages
 from builder.i18n import N_
 from builder.model import Directory
 from builder.site.format import Formatter
@@ -77,6 +78,7 @@ class Renderer(Formatter):
             out[urls.source_path(url)] = self._page(
                 "service.md.j2", url, service=s, providers=d.offering(s.id)
             )
+        out.update(pair_pages(d, self.env))
         out[urls.source_path(urls.PROVIDERS)] = self._page("providers.md.j2", urls.PROVIDERS)
         out[urls.source_path(urls.AREAS)] = self._page("areas.md.j2", urls.AREAS)
         out[urls.source_path(urls.SERVICES)] = self._page("services.md.j2", urls.SERVICES)
