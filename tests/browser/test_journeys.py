@@ -130,7 +130,8 @@ def test_without_javascript_a_resident_finds_holywell_companions_through_the_pag
     # No form that cannot work: links to the community and service pages instead.
     expect(page.locator("#mc-finder-form")).to_be_hidden()
     expect(page.locator("#mc-results-section")).to_be_hidden()
-    browse = page.get_by_role("region", name=t(lang, "Browse by community"))
+    browse = page.locator("#browse-communities + .mc-browse")
+    expect(page.locator("#browse-communities")).to_have_text(t(lang, "Browse by community"))
     browse.get_by_role("link", name=community_name("holywell", lang), exact=True).click()
     assert page.url.endswith(url(lang, "areas/holywell/"))
 
@@ -151,7 +152,8 @@ def test_without_javascript_a_resident_finds_holywell_companions_through_the_pag
 
     # The service page lists everyone who offers companionship.
     page.goto(url(lang, "find/"))
-    services = page.get_by_role("region", name=t(lang, "Browse by service"))
+    services = page.locator("#browse-services + .mc-browse")
+    expect(page.locator("#browse-services")).to_have_text(t(lang, "Browse by service"))
     services.get_by_role("link", name=companionship, exact=True).click()
     assert page.url.endswith(url(lang, "services/companionship/"))
     assert slugs(page, CARD_LINKS) == expected.matching(services=("companionship",))
