@@ -21,6 +21,16 @@ def read(site_dir: Path, path: str) -> str:
     return (site_dir / path).read_text(encoding="utf-8")
 
 
+def a_to_z_cards(site_dir: Path, prefix: str) -> list[tuple[expected.Profile, str]]:
+    """Each published provider with its card's HTML on the A to Z page."""
+    cards = re.findall(
+        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
+    )
+    profiles = {p.slug: p for p in expected.published()}
+    assert len(cards) == len(profiles)
+    return [(profiles[card_slugs(card)[0]], card) for card in cards]
+
+
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_every_published_provider_has_a_page(site_dir: Path, prefix: str) -> None:
     built = {p.name for p in (site_dir / prefix / "providers").iterdir() if p.is_dir()}
@@ -68,13 +78,7 @@ def test_every_card_gives_the_providers_phone_and_email(
     site_dir: Path, prefix: str, label: str
 ) -> None:
     """So that a list of results, on screen or on paper, is enough to call someone."""
-    cards = re.findall(
-        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
-    )
-    profiles = {p.slug: p for p in expected.published()}
-    assert len(cards) == len(profiles)
-    for card in cards:
-        p = profiles[card_slugs(card)[0]]
+    for p, card in a_to_z_cards(site_dir, prefix):
         links = []
         if p.phone:
             links.append(
@@ -91,13 +95,7 @@ def test_every_card_leads_with_availability_and_its_date_then_contact_then_price
     site_dir: Path, prefix: str, an_hour: str
 ) -> None:
     """What families ask first: taking new clients (confirmed when), how to call, the cost."""
-    cards = re.findall(
-        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
-    )
-    profiles = {p.slug: p for p in expected.published()}
-    assert len(cards) == len(profiles)
-    for card in cards:
-        p = profiles[card_slugs(card)[0]]
+    for p, card in a_to_z_cards(site_dir, prefix):
         parts = [c for c in re.findall(r'<(?:h[23]|p) class="([a-z_-]+)', card) if c != "mc-stale"]
         assert parts[:4] == [
             "mc-card__name",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests import expected
 from tests.browser.site import (
@@ -18,7 +18,6 @@ from tests.browser.site import (
     service_label,
     show_text,
     shown_slugs,
-    slugs,
     t,
     url,
     wait_for_results,
@@ -191,43 +190,3 @@ def test_on_a_desktop_the_filters_sit_beside_the_results(page: Page, lang: str) 
     first = page.locator("#mc-results > li").first
     for part in CARD_LEAD:
         expect(first.locator(part)).to_be_in_viewport(ratio=1)
-
-
-# -- Without JavaScript -------------------------------------------------------------
-
-
-@pytest.fixture
-def no_js(new_context: Callable[..., BrowserContext]) -> Page:
-    context = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
-    return context.new_page()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_without_javascript_a_filtered_link_says_so_and_leads_to_the_pair_page(
-    no_js: Page, lang: str
-) -> None:
-    page = no_js
-    page.goto(url(lang, "find/?area=holywell&service=companionship"))
-    notice = page.locator("#mc-no-js")
-    expect(notice).to_be_visible()
-    expect(notice.locator("strong")).to_have_text(
-        t(lang, "Filtering needs JavaScript, which is switched off or not working in this browser.")
-    )
-    # Nothing that cannot work, and no list of everyone as if it were the result.
-    for hidden in ("#mc-finder-form", "#mc-results-section", ".mc-finder > .mc-if-js"):
-        expect(page.locator(hidden)).to_be_hidden()
-    expect(page.locator(".md-content .mc-card")).to_have_count(0)
-
-    # The community the link named, then its service: two links away.
-    page.locator("#browse-communities + .mc-browse").get_by_role(
-        "link", name=community_name("holywell", lang), exact=True
-    ).click()
-    assert page.url.endswith(url(lang, "areas/holywell/"))
-    page.locator("#by-service + .mc-section").get_by_role(
-        "link", name=service_label("companionship", lang), exact=True
-    ).click()
-    assert page.url.endswith(url(lang, "areas/holywell/companionship/"))
-    want = expected.matching(area="holywell", services=("companionship",))
-    assert slugs(page, ".mc-card .mc-card__name a") == want
-    # The link to the finder, which cannot filter here, is not offered.
-    expect(page.locator(".md-content a[href*='find/']")).to_be_hidden()

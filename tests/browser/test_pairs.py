@@ -13,11 +13,10 @@ through the same browser context and their cards read from the HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests import expected
 from tests.browser.site import LANGS, community_name, service_label, slugs, t, url
@@ -28,12 +27,6 @@ CARD_LINKS = ".mc-card .mc-card__name a"
 CARD_LINK = re.compile(
     r'<h2 class="mc-card__name"><a href="\.\./\.\./\.\./providers/([a-z0-9-]+)/">'
 )
-
-
-@pytest.fixture
-def no_js(new_context: Callable[..., BrowserContext]) -> Page:
-    context = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
-    return context.new_page()
 
 
 @pytest.mark.parametrize("lang", LANGS)
