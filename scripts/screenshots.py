@@ -36,19 +36,13 @@ CHROMIUM_ARGS = [
 
 
 def finder(page: Page, phone: bool) -> None:
-    """A Holywell + companionship search.
+    """A Holywell + companionship search, as it first appears.
 
-    The form is taller than a screen: the phone shows its top (Holywell and
-    companionship chosen), the desktop the end of the form and the results.
+    The desktop shows the filters beside the results; the phone the place,
+    the folded filters and the first result.
     """
     page.goto("find/?area=holywell&service=companionship")
     page.wait_for_function("document.querySelectorAll('#mc-results > li').length > 0")
-    target = "mc-area" if phone else "mc-taking"
-    page.evaluate(
-        """id => window.scrollTo(0, document.getElementById(id).getBoundingClientRect().top
-            + window.scrollY - 140)""",
-        target,
-    )
 
 
 def provider(page: Page, phone: bool) -> None:

@@ -8,6 +8,7 @@ in the model cannot hide itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,8 @@ class Profile:
     areas: frozenset[str]
     services: frozenset[str]
     status: str
+    confirmed: str  # when availability was last confirmed, YYYY-MM-DD
+    hourly_rate: str  # "22.50"
     languages: frozenset[str]
     funding: frozenset[str]
     phone: str | None
@@ -46,6 +49,8 @@ def profiles(folder: Path = PROVIDERS) -> tuple[Profile, ...]:
                 areas=frozenset(d["areas"]),
                 services=frozenset(d["services"]),
                 status=d["availability"]["status"],
+                confirmed=d["availability"]["confirmed"],
+                hourly_rate=f"{Decimal(str(d['prices']['hourly_rate'])):.2f}",
                 languages=frozenset(d["languages"]),
                 funding=frozenset(d["funding"]),
                 phone=d["contact"].get("phone"),

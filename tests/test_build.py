@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests import expected
+from tests.test_search import indexed as search_index
 
 CARD_LINK = re.compile(r'<h[23] class="mc-card__name"><a href="(?:[./]*providers/)?([a-z0-9-]+)/">')
 
@@ -18,6 +20,16 @@ def card_slugs(html: str) -> list[str]:
 
 def read(site_dir: Path, path: str) -> str:
     return (site_dir / path).read_text(encoding="utf-8")
+
+
+def a_to_z_cards(site_dir: Path, prefix: str) -> list[tuple[expected.Profile, str]]:
+    """Each published provider with its card's HTML on the A to Z page."""
+    cards = re.findall(
+        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
+    )
+    profiles = {p.slug: p for p in expected.published()}
+    assert len(cards) == len(profiles)
+    return [(profiles[card_slugs(card)[0]], card) for card in cards]
 
 
 @pytest.mark.parametrize("prefix", ["", "cy/"])
@@ -67,13 +79,7 @@ def test_every_card_gives_the_providers_phone_and_email(
     site_dir: Path, prefix: str, label: str
 ) -> None:
     """So that a list of results, on screen or on paper, is enough to call someone."""
-    cards = re.findall(
-        r'<li class="mc-card">(.*?)</li>', read(site_dir, f"{prefix}providers/index.html"), re.S
-    )
-    profiles = {p.slug: p for p in expected.published()}
-    assert len(cards) == len(profiles)
-    for card in cards:
-        p = profiles[card_slugs(card)[0]]
+    for p, card in a_to_z_cards(site_dir, prefix):
         links = []
         if p.phone:
             links.append(
@@ -83,6 +89,23 @@ def test_every_card_gives_the_providers_phone_and_email(
             links.append(f'<a class="mc-contact__email" href="mailto:{p.email}">{p.email}</a>')
         contact = f'<span class="mc-card__label">{label}</span> {", ".join(links)}'
         assert f'<p class="mc-card__contact">{contact}</p>' in card, p.slug
+
+
+@pytest.mark.parametrize(("prefix", "an_hour"), [("", "an hour"), ("cy/", "yr awr")])
+def test_every_card_leads_with_availability_and_its_date_then_contact_then_price(
+    site_dir: Path, prefix: str, an_hour: str
+) -> None:
+    """What families ask first: taking new clients (confirmed when), how to call, the cost."""
+    for p, card in a_to_z_cards(site_dir, prefix):
+        parts = [c for c in re.findall(r'<(?:h[23]|p) class="([a-z_-]+)', card) if c != "mc-stale"]
+        assert parts[:4] == [
+            "mc-card__name",
+            "mc-availability",
+            "mc-card__contact",
+            "mc-card__price",
+        ], p.slug
+        assert f'<time datetime="{p.confirmed}">' in card, p.slug
+        assert f"</span> £{p.hourly_rate} {an_hour}</p>" in card, p.slug
 
 
 def test_welsh_provider_page_shows_welsh_area_names(site_dir: Path) -> None:
@@ -105,6 +128,59 @@ def test_each_service_page_lists_exactly_the_providers_offering_it(site_dir: Pat
     for service in expected.service_ids():
         shown = card_slugs(read(site_dir, f"services/{service}/index.html"))
         assert sorted(shown) == sorted(expected.matching(services=(service,))), service
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_each_pair_page_lists_exactly_the_providers_covering_the_area_and_offering_the_service(
+    site_dir: Path, prefix: str
+) -> None:
+    """A page for each community and service pair with providers, and none for the rest."""
+    pairs = 0
+    for area in expected.community_ids():
+        for service in expected.service_ids():
+            want = expected.matching(area=area, services=(service,))
+            page = site_dir / prefix / "areas" / area / service / "index.html"
+            assert page.exists() == bool(want), (area, service)
+            if want:
+                pairs += 1
+                shown = card_slugs(page.read_text(encoding="utf-8"))
+                assert sorted(shown) == sorted(want), (area, service)
+    # The sample data has both kinds: pairs with a page, and pairs with none.
+    assert 0 < pairs < len(expected.community_ids()) * len(expected.service_ids())
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_each_community_page_links_each_of_its_pair_pages(site_dir: Path, prefix: str) -> None:
+    for area in expected.community_ids():
+        html = read(site_dir, f"{prefix}areas/{area}/index.html")
+        linked = re.findall(r'<li><a href="([a-z-]+)/">[^<]*</a> \((\d+)\)</li>', html)
+        want = [
+            (s, str(len(expected.matching(area=area, services=(s,)))))
+            for s in expected.service_ids()
+            if expected.matching(area=area, services=(s,))
+        ]
+        assert linked == want, area
+
+
+def test_pair_pages_are_low_in_the_sitemap_and_out_of_the_search(site_dir: Path) -> None:
+    for prefix in ("", "cy/"):
+        sitemap = read(site_dir, f"{prefix}sitemap.xml")
+        entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+        low = {
+            urlsplit(re.findall(r"<loc>(.*?)</loc>", e)[0]).path.removeprefix("/")
+            for e in entries
+            if "<priority>0.1</priority>" in e
+        }
+        pairs = {
+            f"{prefix}areas/{a}/{s}/"
+            for a in expected.community_ids()
+            for s in expected.service_ids()
+            if expected.matching(area=a, services=(s,))
+        }
+        assert low == pairs
+        assert sitemap.count("<priority>") == len(pairs)
+        indexed = search_index(site_dir / prefix / "pagefind")
+        assert not [page for page in pairs if "/" + page in indexed]
 
 
 def test_a_to_z_lists_every_published_provider_in_order(site_dir: Path) -> None:

@@ -95,3 +95,19 @@ def test_only_a_status_the_site_can_say_is_a_change() -> None:
 def test_the_statuses_are_the_schemas() -> None:
     status = schema()["properties"]["availability"]["properties"]["status"]
     assert tuple(status["enum"]) == STATUSES
+
+
+def test_pairs_list_what_the_search_finds_for_each_community_and_service() -> None:
+    d = directory()
+    pairs = {
+        (c.id, s): d.find(Search(area=c.id, services=(s,)))
+        for c in d.vocab.communities
+        for s in d.vocab.service_ids
+    }
+    assert d.pairs == {pair: found for pair, found in pairs.items() if found}
+    # In vocabulary order, so that pages come out in the same order every time.
+    assert list(d.pairs) == [pair for pair in pairs if pairs[pair]]
+    # Both kinds of coverage are there: a single community, and all of Flintshire.
+    assert [p.slug for p in d.pairs["buckley", "personal-care"]] == ["cartref-care"]
+    assert [p.slug for p in d.pairs["buckley", "dementia-support"]] == ["afon-home-help"]
+    assert ("holywell", "personal-care") not in d.pairs

@@ -95,7 +95,8 @@ def _configure(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     config.extra["microcare"] = {
         **chrome.page_chrome(load_vocabulary(), lang, config.site_url or "", today),
-        **read_facts(_tree(lang)),
+        # Looked up once for every page of the sitemap: as sets.
+        **{name: frozenset(urls) for name, urls in read_facts(_tree(lang)).items()},
         "search": search_interface(lang),
     }
     return config

@@ -27,6 +27,7 @@ from pathlib import Path
 from builder.model import Directory
 from builder.paths import CACHE_DIR, PROVIDERS_DIR, ROOT
 from builder.site import urls
+from builder.site.pairs import low_priority
 from builder.site.photos import publish_photo
 from builder.site.render import CardCache, Output, Renderer, source_digest
 
@@ -81,14 +82,15 @@ def write_tree(directory: Directory, lang: str, folder: Path, site_url: str = ""
     keys = {renderer.key(p) for p in (*directory.providers, *directory.withdrawn)}
     cards = {k: v for k, v in renderer.cards.items() if k[0] in keys}
     _write_state(state_file, TreeState(keys=current, cards=cards))
-    facts = {"not_in_sitemap": renderer.not_in_sitemap()}
+    facts = {"not_in_sitemap": renderer.not_in_sitemap(), "low_priority": low_priority(renderer)}
     _write_if_changed(facts_file(folder), json.dumps(facts, indent=1, sort_keys=True) + "\n")
     return Written(frozenset(written), removed)
 
 
 def facts_file(folder: Path) -> Path:
     """What an engine needs to know about the generated pages besides their files:
-    ``not_in_sitemap``, the pages that nothing should lead anyone to."""
+    ``not_in_sitemap``, the pages that nothing should lead anyone to, and
+    ``low_priority``, the pages a sitemap ranks below the rest."""
     return folder.with_name(f"{folder.name}.json")
 
 

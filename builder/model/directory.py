@@ -93,6 +93,29 @@ class Directory:
     def _by_service(self) -> dict[str, tuple[Provider, ...]]:
         return {s: self.find(Search(services=(s,))) for s in self.vocab.service_ids}
 
+    @cached_property
+    def pairs(self) -> dict[tuple[str, str], tuple[Provider, ...]]:
+        """Every (community id, service id) pair with at least one provider: its providers.
+
+        Each list is ``find(Search(area=..., services=(...,)))`` for its pair,
+        in directory order, but made once, in one pass over the providers,
+        rather than once per pair: the vocabularies give some 440 pairs, and
+        the community and service pages look them up too. Pairs come in
+        vocabulary order (communities, then services within each).
+        """
+        communities = tuple(c.id for c in self.vocab.communities)
+        pairs: dict[tuple[str, str], list[Provider]] = {}
+        for p in self.providers:
+            for area_id in communities if p.covers_all else p.areas:
+                for service_id in p.services:
+                    pairs.setdefault((area_id, service_id), []).append(p)
+        area_order = {a: i for i, a in enumerate(communities)}
+        service_order = {s: i for i, s in enumerate(self.vocab.service_ids)}
+        return {
+            pair: tuple(pairs[pair])
+            for pair in sorted(pairs, key=lambda k: (area_order[k[0]], service_order[k[1]]))
+        }
+
 
 def sort_key(name: str) -> tuple[str, str]:
     """Order names as people expect in an A to Z: ignoring case and "The "."""

@@ -37,6 +37,7 @@ from builder.site.format import Formatter
 from builder.site.json_ld import provider_json_ld
 from builder.site.mistakes import mistake_link
 from builder.site.open_data import OpenData
+from builder.site.pairs import pair_outputs
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -45,8 +46,8 @@ RECENT_CHANGES = 50  # changes on the Recent changes page and in its feed
 # Markup, never text: escaped provider text cannot contain a raw "<".
 _ROOT = "<mc-root>"
 
-#: A card's text by (provider key, heading level): kept between builds.
-CardCache = dict[tuple[str, int], str]
+#: A card's text by (provider key, heading level, macro): kept between builds.
+CardCache = dict[tuple[str, int, str], str]
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Renderer(Formatter):
         super().__init__(directory, lang)
         self.site_url = site_url
         self.cards: CardCache = {} if cards is None else cards
-        self.used_cards: set[tuple[str, int]] = set()
+        self.used_cards: set[tuple[str, int, str]] = set()
         self.env = _environment(lang)
         self.env.globals.update(
             d=directory,
@@ -97,18 +98,21 @@ class Renderer(Formatter):
             self._keys[p.slug] = _digest(repr(p))
         return self._keys[p.slug]
 
-    def _output(self, path: str, depends: Iterable[str], make: Callable[[], str]) -> Output:
+    def output(self, path: str, depends: Iterable[str], make: Callable[[], str]) -> Output:
+        """One generated file: ``depends`` are the keys of what it depends on besides
+        what every file depends on (the code, the data files, the date)."""
         return Output(path, _digest(self._global, path, *depends), make)
 
     # -- cards --------------------------------------------------------------------------
 
-    def card_html(self, p: Provider, here: str, level: int = 2) -> Markup:
-        """The card of ``p`` for the page at ``here``, with links that work from there."""
-        cached = (self.key(p), level)
+    def card_html(self, p: Provider, here: str, level: int = 2, macro: str = "card") -> Markup:
+        """The card of ``p`` (made by ``macro``: "card" or "compact_card") for the page at
+        ``here``, with links that work from there."""
+        cached = (self.key(p), level, macro)
         self.used_cards.add(cached)
         if cached not in self.cards:
             module: Any = self.env.get_template("_macros.j2").module
-            self.cards[cached] = str(module.card(p, _ROOT, level))
+            self.cards[cached] = str(getattr(module, macro)(p, _ROOT, level))
         root = urls.relative(here, "") if here else ""
         return Markup(self.cards[cached].replace(_ROOT, "" if root == "./" else root))
 
@@ -119,7 +123,7 @@ class Renderer(Formatter):
 
     def outputs(self) -> list[Output]:
         """Every generated page and data file of this language's site, with its key."""
-        d, page, add = self.directory, self._page, self._output
+        d, page, add = self.directory, self._page, self.output
         everyone = [self.key(p) for p in d.providers]
         out: list[Output] = []
         for p in d.providers:
@@ -145,6 +149,7 @@ class Renderer(Formatter):
             url, listed = urls.service(s.id), d.offering(s.id)
             make = partial(page, "service.md.j2", url, service=s, providers=listed)
             out.append(add(urls.source_path(url), [s.id, *map(self.key, listed)], make))
+        out += pair_outputs(self)
         counts = [str(len(d.in_area(c.id))) for c in self.vocab.communities]
         counts += [str(len(d.offering(s.id))) for s in self.vocab.services]
         for url, template, depends in (

@@ -41,6 +41,11 @@ def service(service_id: str) -> str:
     return f"{SERVICES}{service_id}/"
 
 
+def area_service(area_id: str, service_id: str) -> str:
+    """A community's providers who offer one service: "areas/mold/companionship/"."""
+    return f"{area(area_id)}{service_id}/"
+
+
 def source_path(url: str) -> str:
     """The Markdown file that MkDocs turns into the page at ``url``.
 

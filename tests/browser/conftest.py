@@ -211,3 +211,10 @@ def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
 def page(page_at: Callable[..., Page]) -> Page:
     """A new desktop page (1280 pixels wide), with its own history."""
     return page_at(1280)
+
+
+@pytest.fixture
+def no_js(new_context: Callable[..., BrowserContext]) -> Page:
+    """A new desktop page in a fresh browser with JavaScript switched off."""
+    context = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
+    return context.new_page()

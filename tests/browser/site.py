@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "provider": "providers/bryn-care/",
     "community": "areas/holywell/",
     "service": "services/companionship/",
+    "pair": "areas/mold/companionship/",
     "a-z": "providers/",
     "communities": "areas/",
     "services": "services/",
@@ -67,6 +68,13 @@ def t(lang: str, english: str) -> str:
     welsh = _welsh()[english]
     assert welsh and welsh != english, f"no Welsh for {english!r}"
     return welsh
+
+
+def show_text(lang: str, n: int) -> str:
+    """What the finder's "Show N results" button says for ``n`` results."""
+    if n == 1:
+        return t(lang, "Show 1 result")
+    return t(lang, "Show %(n)s results") % {"n": n}
 
 
 def count_text(lang: str, n: int) -> str:

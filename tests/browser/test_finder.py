@@ -1,6 +1,10 @@
-"""The finder in a real browser returns what a plain reading of the YAML says."""
+"""The finder in a real browser returns what a plain reading of the YAML says,
+and puts the results where people look: beside the filters on a desktop,
+in the first screen of a phone."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,6 +16,7 @@ from tests.browser.site import (
     community_name,
     count_text,
     service_label,
+    show_text,
     shown_slugs,
     t,
     url,
@@ -101,3 +106,87 @@ def test_clear_choices_shows_everyone_again(page: Page, lang: str) -> None:
     page.get_by_role("button", name=t(lang, "Clear choices")).click()
     wait_for_results(page, lang, len(expected.matching()))
     assert page.url.endswith(url(lang, "find/"))
+
+
+# -- Results where people look ------------------------------------------------------
+
+PHONE = (390, 844)
+# What a card leads with: who, whether they take new clients (and since
+# when), how to call them, and what an hour costs.
+CARD_LEAD = (".mc-card__name", ".mc-availability", ".mc-card__contact", ".mc-card__price")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("area", ["holywell", "mold", "flint"])
+def test_on_a_phone_the_count_and_first_result_are_in_the_first_screen_after_choosing_a_place(
+    page_at: Callable[..., Page], lang: str, area: str
+) -> None:
+    page = page_at(*PHONE)
+    page.goto(url(lang, "find/"))
+    wait_for_results(page, lang, len(expected.matching()))
+    page.get_by_label(t(lang, "Community or village")).select_option(
+        label=community_name(area, lang)
+    )
+    want = expected.matching(area=area)
+    wait_for_results(page, lang, len(want))
+
+    assert page.evaluate("scrollY") == 0
+    expect(page.locator("#mc-count")).to_be_in_viewport(ratio=1)
+    first = page.locator("#mc-results > li").first
+    for part in CARD_LEAD:
+        expect(first.locator(part)).to_be_in_viewport(ratio=1)
+    # The services and other filters are one tap away, folded.
+    toggle = page.get_by_role("button", name=t(lang, "Services and other filters"))
+    expect(toggle).to_be_in_viewport(ratio=1)
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label(service_label("companionship", lang), exact=True)).to_be_hidden()
+    # The page's words are for a browser that runs the finder.
+    expect(page.locator("#mc-no-js")).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_filters_open_with_one_tap_and_show_n_results_goes_to_them(
+    page_at: Callable[..., Page], lang: str
+) -> None:
+    page = page_at(*PHONE)
+    page.goto(url(lang, "find/?area=holywell"))
+    wait_for_results(page, lang, len(expected.matching(area="holywell")))
+    toggle = page.locator("#mc-filters-toggle")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.get_by_label(service_label("companionship", lang), exact=True).check()
+    page.get_by_label(t(lang, "are taking new clients"), exact=True).check()
+    want = expected.matching(area="holywell", services=("companionship",), taking_new_clients=True)
+    wait_for_results(page, lang, len(want))
+    expect(toggle).to_have_text(
+        t(lang, "Services and other filters") + " " + t(lang, "(%(n)s chosen)") % {"n": 2}
+    )
+
+    show = page.get_by_role("button", name=show_text(lang, len(want)), exact=True)
+    expect(show).to_be_visible()
+    show.click()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label(service_label("companionship", lang), exact=True)).to_be_hidden()
+    heading = page.locator("#mc-results-heading")
+    expect(heading).to_be_focused()
+    expect(heading).to_be_in_viewport(ratio=1)
+    expect(heading).to_have_text(count_text(lang, len(want)))
+    assert shown_slugs(page) == want
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_desktop_the_filters_sit_beside_the_results(page: Page, lang: str) -> None:
+    page.goto(url(lang, "find/?area=mold&service=personal-care"))
+    want = expected.matching(area="mold", services=("personal-care",))
+    wait_for_results(page, lang, len(want))
+    form = page.locator("#mc-finder-form").bounding_box()
+    results = page.locator("#mc-results-section").bounding_box()
+    assert form and results
+    assert form["x"] + form["width"] < results["x"]
+    assert abs(form["y"] - results["y"]) < 2
+    expect(page.locator("#mc-filters-toggle")).to_be_hidden()
+    expect(page.get_by_label(service_label("personal-care", lang), exact=True)).to_be_visible()
+    expect(page.locator("#mc-show")).to_have_text(show_text(lang, len(want)))
+    first = page.locator("#mc-results > li").first
+    for part in CARD_LEAD:
+        expect(first.locator(part)).to_be_in_viewport(ratio=1)

@@ -111,12 +111,6 @@ def test_a_family_shares_a_search_for_welsh_speakers_who_take_direct_payments(
 # -- Without JavaScript -------------------------------------------------------------
 
 
-@pytest.fixture
-def no_js(new_context: Callable[..., BrowserContext]) -> Page:
-    context = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
-    return context.new_page()
-
-
 def card(page: Page, slug: str) -> Locator:
     return page.locator(".mc-card").filter(has=page.locator(f"a[href$='/{slug}/']"))
 
@@ -127,10 +121,19 @@ def test_without_javascript_a_resident_finds_holywell_companions_through_the_pag
 ) -> None:
     page = no_js
     page.goto(url(lang, "find/?area=holywell&service=companionship"))
-    # No form that cannot work: links to the community and service pages instead.
-    expect(page.locator("#mc-finder-form")).to_be_hidden()
-    expect(page.locator("#mc-results-section")).to_be_hidden()
-    browse = page.get_by_role("region", name=t(lang, "Browse by community"))
+    # The page says plainly that it cannot filter, and shows nothing that
+    # cannot work, nor a list of everyone as if it were the result...
+    notice = page.locator("#mc-no-js")
+    expect(notice).to_be_visible()
+    expect(notice.locator("strong")).to_have_text(
+        t(lang, "Filtering needs JavaScript, which is switched off or not working in this browser.")
+    )
+    for hidden in ("#mc-finder-form", "#mc-results-section", ".mc-finder > .mc-if-js"):
+        expect(page.locator(hidden)).to_be_hidden()
+    expect(content(page).locator(".mc-card")).to_have_count(0)
+    # ...and offers the community pages instead.
+    browse = page.locator("#browse-communities + .mc-browse")
+    expect(page.locator("#browse-communities")).to_have_text(t(lang, "Browse by community"))
     browse.get_by_role("link", name=community_name("holywell", lang), exact=True).click()
     assert page.url.endswith(url(lang, "areas/holywell/"))
 
@@ -149,9 +152,20 @@ def test_without_javascript_a_resident_finds_holywell_companions_through_the_pag
         area="holywell", services=("companionship",), taking_new_clients=True
     )
 
+    # The community page narrows to one service, still without JavaScript...
+    page.locator("#by-service + .mc-section").get_by_role(
+        "link", name=companionship, exact=True
+    ).click()
+    assert page.url.endswith(url(lang, "areas/holywell/companionship/"))
+    in_pair = expected.matching(area="holywell", services=("companionship",))
+    assert slugs(page, CARD_LINKS) == in_pair
+    # ...and offers no link to the finder, which could not filter here.
+    expect(content(page).locator("a[href*='find/']")).to_be_hidden()
+
     # The service page lists everyone who offers companionship.
     page.goto(url(lang, "find/"))
-    services = page.get_by_role("region", name=t(lang, "Browse by service"))
+    services = page.locator("#browse-services + .mc-browse")
+    expect(page.locator("#browse-services")).to_have_text(t(lang, "Browse by service"))
     services.get_by_role("link", name=companionship, exact=True).click()
     assert page.url.endswith(url(lang, "services/companionship/"))
     assert slugs(page, CARD_LINKS) == expected.matching(services=("companionship",))

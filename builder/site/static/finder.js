@@ -1,11 +1,17 @@
 /* The finder: instant filtering of micro-carers, with the filters in the URL.
  *
- * Progressive enhancement: without JavaScript the finder page shows plain
- * links to every community and service page. With it, the form appears and
- * filters a compact index (find/index.json); the cards of the results shown
- * are fetched from find/cards/<slug>.html, rendered by the same template as
- * the community and service pages. The matching rules mirror
- * builder/model.py (Search.matches): keep the two in step.
+ * Progressive enhancement: without JavaScript the finder page says that
+ * filtering needs it and links to every community and service page. With
+ * it, the form appears and filters a compact index (find/index.json); the
+ * cards of the results shown are fetched from find/cards/<slug>.html,
+ * rendered by the same template as the community and service pages. The
+ * matching rules mirror builder/model/directory.py (Search.matches): keep
+ * the two in step.
+ *
+ * Layout (GOV.UK's "filter a list"): directory.css puts the filters beside
+ * the results on a wide screen. On a narrow one the services and other
+ * filters fold away behind a button, so the results sit just below the
+ * place; "Show N results" folds them again and takes focus to the results.
  */
 (function () {
   "use strict";
@@ -20,6 +26,10 @@
   var more = document.getElementById("mc-more");
   var heading = document.getElementById("mc-results-heading");
   var summary = document.getElementById("mc-search-summary");
+  var toggle = document.getElementById("mc-filters-toggle");
+  var filters = document.getElementById("mc-filters");
+  var chosen = document.getElementById("mc-filters-chosen");
+  var show = document.getElementById("mc-show");
   var FLAGS = { "taking-new-clients": 1, "welsh": 2, "direct-payments": 4 };
   var ALL_AREAS = 8;
   var index = null;
@@ -97,6 +107,21 @@
   function announce(n) {
     count.textContent = n === 0 ? config.text.none
       : n === 1 ? config.text.one : config.text.many.replace("%(n)s", String(n));
+    show.textContent = n === 1 ? config.text.showOne
+      : config.text.showMany.replace("%(n)s", String(n));
+  }
+
+  /* Only a narrow screen folds the filters (directory.css): a wide one
+     shows them whatever the button says. */
+  function openFilters(open) {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    filters.classList.toggle("mc-filters--open", open);
+  }
+
+  /* The folded filters' button says how many are ticked. */
+  function countChosen() {
+    var n = filters.querySelectorAll("input:checked").length;
+    chosen.textContent = n ? " " + config.text.chosen.replace("%(n)s", String(n)) : "";
   }
 
   function showMore() {
@@ -132,6 +157,7 @@
   function update() {
     generation += 1;
     describeSearch();
+    countChosen();
     matches = filter(readQuery(window.location.search));
     shown = 0;
     list.innerHTML = "";
@@ -165,7 +191,11 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     onChange();
+    openFilters(false);
     heading.focus();
+  });
+  toggle.addEventListener("click", function () {
+    openFilters(toggle.getAttribute("aria-expanded") !== "true");
   });
   form.addEventListener("reset", function () { window.setTimeout(onChange, 0); });
   more.addEventListener("click", function () {
