@@ -198,6 +198,9 @@ class Renderer(Formatter):
                         "No micro-carers match. Try fewer services, or a neighbouring community."
                     ),
                     "loading": self.gettext("Loading micro-carers…"),
+                    "showOne": self.gettext("Show 1 result"),
+                    "showMany": self.gettext("Show %(n)s results"),
+                    "chosen": self.gettext("(%(n)s chosen)"),
                     "search": self.gettext("Your search: %(search)s"),
                     "failed": self.gettext(
                         "Sorry, the list of micro-carers could not be loaded. "
