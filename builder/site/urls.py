@@ -22,6 +22,10 @@ RECENT = "recent/"
 FEED = "recent/feed.xml"
 STATIC = "assets/microcare/"
 PHOTOS = "photos/"
+# The finder's postcode table, fetched only when someone types a postcode.
+POSTCODES = f"{FINDER}postcodes/"
+SHORTLIST = "shortlist/"
+SHORTLIST_ITEMS = f"{SHORTLIST}items/"
 
 
 def provider(slug: str) -> str:
@@ -34,6 +38,16 @@ def area(area_id: str) -> str:
 
 def service(service_id: str) -> str:
     return f"{SERVICES}{service_id}/"
+
+
+def postcode_district(district: str) -> str:
+    """The file of one postcode district's postcodes: find/postcodes/CH7.json."""
+    return f"{POSTCODES}{district}.json"
+
+
+def shortlist_item(slug: str) -> str:
+    """What the shortlist page shows of one provider, fetched when it is on the list."""
+    return f"{SHORTLIST_ITEMS}{slug}.html"
 
 
 def source_path(url: str) -> str:
