@@ -24,7 +24,9 @@ from builder import i18n
 from builder.check import schema
 from builder.site import escape, urls
 from builder.site.fields import iter_fields
+from builder.load.postcodes import load_elsewhere, load_table
 from builder.site.finder import finder_index, fold, place_lookup, place_options
+from builder.site.places import places_config, postcode_files
 from builder.i18n import N_
 from builder.model import Directory
 from builder.site.format import Formatter
@@ -64,6 +66,7 @@ class Renderer(Formatter):
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("provider.md.j2", url, p=p)
             out[f"{urls.FINDER}cards/{p.slug}.html"] = self._page("card.html.j2", urls.FINDER, p=p)
+            out[urls.shortlist_item(p.slug)] = self._page("shortlist-item.html.j2", urls.SHORTLIST, p=p)
         for p in d.withdrawn:
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("withdrawn.md.j2", url, p=p)
@@ -81,9 +84,15 @@ class Renderer(Formatter):
         out[urls.source_path(urls.AREAS)] = self._page("areas.md.j2", urls.AREAS)
         out[urls.source_path(urls.SERVICES)] = self._page("services.md.j2", urls.SERVICES)
         out[urls.source_path(urls.FINDER)] = self._page(
-            "find.md.j2", urls.FINDER, finder=self.finder_config()
+            "find.md.j2",
+            urls.FINDER,
+            finder=self.finder_config(),
+            places=places_config(self.lang),
+            postcodes=load_table(),
         )
         out[f"{urls.FINDER}index.json"] = finder_index(d)
+        out.update(postcode_files(load_table(), load_elsewhere(), self.lang))
+        out[urls.source_path(urls.SHORTLIST)] = self._page("shortlist.md.j2", urls.SHORTLIST)
         out[urls.FIELDS_SOURCE] = self._page(
             "fields.md.j2", urls.FIELDS, fields=list(iter_fields(schema.schema()))
         )
@@ -103,7 +112,7 @@ class Renderer(Formatter):
                 "index": "index.json",
                 "cards": "cards/",
                 "pageSize": PAGE_SIZE,
-                "places": place_lookup(self.directory, self.lang),
+                "places": place_lookup(self.directory),
                 "text": {
                     "one": self.gettext("1 micro-carer found"),
                     "many": self.gettext("%(n)s micro-carers found"),
@@ -111,6 +120,8 @@ class Renderer(Formatter):
                         "No micro-carers match. Try fewer services, or a neighbouring community."
                     ),
                     "loading": self.gettext("Loading micro-carers…"),
+                    "unknownPlace": self.gettext("We don't know the place '%(place)s'."),
+                    "unknownService": self.gettext("We don't know the service '%(service)s'."),
                     "search": self.gettext("Your search: %(search)s"),
                     "failed": self.gettext(
                         "Sorry, the list of micro-carers could not be loaded. "
