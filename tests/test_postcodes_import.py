@@ -127,7 +127,7 @@ def header_and(row: str, tmp_path: Path, header: str | None = None) -> str:
         (
             '"pcd","pcd2","pcds","dointr","doterm","usertype","laua","ward","ctry"',
             "",
-            "1:1: [error] there is no \"parish\" column, which gives each postcode's "
+            '1:1: [error] there is no "parish" column, which gives each postcode\'s '
             "community: use the ONS Postcode Directory (ONSPD), not the National Statistics "
             "Postcode Lookup (NSPL) (parish)",
         ),
@@ -139,7 +139,7 @@ def header_and(row: str, tmp_path: Path, header: str | None = None) -> str:
         ),
         (
             None,
-            "\"CH7 1AB\",\"Caerwys \xa0\"\r\n",
+            '"CH7 1AB","Caerwys \xa0"\r\n',
             "2:1: [error] this line is not UTF-8 text: use the CSV file as the ONS "
             "publishes it, not one saved again by a spreadsheet",
         ),
@@ -214,7 +214,17 @@ def test_the_projects_codes_file_lists_every_community_and_no_code_yet() -> None
 def test_the_sample_table_gives_every_community_a_postcode_district() -> None:
     table = load_table()
     assert table.source == "sample" and not table.verified and table.postcodes == {}
-    assert list(table.districts) == ["CH4", "CH5", "CH6", "CH7", "CH8", "LL11", "LL12", "LL18", "LL19"]
+    assert list(table.districts) == [
+        "CH4",
+        "CH5",
+        "CH6",
+        "CH7",
+        "CH8",
+        "LL11",
+        "LL12",
+        "LL18",
+        "LL19",
+    ]
     ids = {c.id for c in load_vocabulary().communities}
     touched = {c for communities in table.districts.values() for c in communities}
     assert touched == ids

@@ -40,13 +40,17 @@ def places_config(lang: str) -> Markup:
                 ),
                 "unknown": _("We don't know the place '%(place)s'."),
                 "choose": _("Choose a place from the list, or type a postcode."),
-                "district": _("Postcodes starting %(district)s are in these communities. Choose yours:"),
+                "district": _(
+                    "Postcodes starting %(district)s are in these communities. Choose yours:"
+                ),
                 "postcode": _("%(postcode)s is in this community:"),
                 "notFound": _(
                     "We can't find %(postcode)s among Flintshire's postcodes. Check it, or "
                     "choose from the communities that postcodes starting %(district)s are in:"
                 ),
-                "partly": _("Some postcodes starting %(district)s are outside Flintshire. For those, try:"),
+                "partly": _(
+                    "Some postcodes starting %(district)s are outside Flintshire. For those, try:"
+                ),
                 "outside": _(
                     "%(postcode)s is not a Flintshire postcode. To find care where the person "
                     "lives, try:"
