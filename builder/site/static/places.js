@@ -40,6 +40,7 @@
   var active = -1;  // the one Up and Down have reached, or -1
   var statusTimer = null;
   var postcodeIndex = null;
+  var indexLoaded = null;
   var districtUnits = {};
 
   function fold(name) {
@@ -63,7 +64,7 @@
   var list = element("ul", { id: "mc-place-list", "class": "mc-place__list", role: "listbox",
     "aria-label": text.list });
   var message = element("div", { id: "mc-place-message", "class": "mc-place__message" });
-  var status = element("p", { "class": "mc-visually-hidden", role: "status",
+  var status = element("p", { id: "mc-place-status", "class": "mc-visually-hidden", role: "status",
     "aria-live": "polite", "aria-atomic": "true" });
   list.hidden = true;
   label.setAttribute("for", "mc-place");
@@ -87,7 +88,8 @@
 
   /* -- The list ------------------------------------------------------------ */
 
-  function show(found, note) {
+  /* Fill the list with ``found``; the live region says ``words`` and how many match. */
+  function show(found, words) {
     shown = found;
     active = -1;
     list.textContent = "";
@@ -100,7 +102,7 @@
     input.removeAttribute("aria-activedescendant");
     var count = found.length === 0 ? "" : found.length === 1 ? text.one
       : text.many.replace("%(n)s", String(found.length));
-    say([note || "", count].join(" ").trim());
+    say([words || "", count].join(" ").trim());
   }
 
   function close() {
@@ -214,11 +216,18 @@
     var code = typed.toUpperCase().replace(/\s+/g, " ").trim();
     var parts = POSTCODE.exec(code);
     note([{ words: text.loading }]);
-    var index = postcodeIndex ? Promise.resolve(postcodeIndex)
-      : fetchJson(config.postcodes + "index.json").then(function (data) { return (postcodeIndex = data); });
-    return index.then(function () {
+    // One request, however fast the postcode is typed.
+    indexLoaded = indexLoaded || fetchJson(config.postcodes + "index.json").then(function (data) {
+      postcodeIndex = data;
+    }, function (error) {
+      indexLoaded = null;  // try again with the next key pressed
+      throw error;
+    });
+    return indexLoaded.then(function () {
       if (!parts) return { unknown: true };
       var outward = parts[1], sector = parts[2] || "", rest = parts[3] || "";
+      // Written as the Royal Mail writes it: CH7 1AB, whatever the spaces typed.
+      var postcode = sector && rest.length === 2 ? outward + " " + sector + rest : code;
       var districts = districtsFor(outward);
       // "CH71" typed without its space is CH7 1.
       if (!districts.length && !sector && /[0-9]$/.test(outward)) {
@@ -230,7 +239,7 @@
       }
       if (!districts.length) return { outside: true, district: outward };
       var district = districts[0];
-      var found = { district: districts.length === 1 ? district : outward, sector: sector, rest: rest };
+      var found = { district: districts.length === 1 ? district : outward, postcode: postcode };
       found.communities = districts.reduce(function (ids, d) {
         return ids.concat(postcodeIndex.districts[d].filter(function (id) { return ids.indexOf(id) === -1; }));
       }, []);
@@ -246,7 +255,7 @@
       });
     }).then(function (found) {
       if (input.value !== typed) return;  // the person has typed on
-      showPostcode(code, found);
+      showPostcode(found.postcode || code, found);
     }).catch(function () {
       if (input.value !== typed) return;
       show([], text.failed);

@@ -77,9 +77,11 @@
     var slugs = shortlist();
     Array.prototype.forEach.call(root.querySelectorAll(".mc-shortlist-toggle"), function (button) {
       var on = slugs.indexOf(button.getAttribute("data-slug")) !== -1;
+      var words = button.querySelector(on ? ".mc-shortlist-toggle__remove" : ".mc-shortlist-toggle__add");
       button.hidden = false;
       button.querySelector(".mc-shortlist-toggle__add").hidden = on;
       button.querySelector(".mc-shortlist-toggle__remove").hidden = !on;
+      button.setAttribute("aria-label", words.textContent + ": " + button.getAttribute("data-name"));
       button.classList.toggle("mc-shortlist-toggle--on", on);
     });
   }
@@ -119,13 +121,17 @@
     if (page) showShare();
   }
 
+  function setShortlist(slugs) {
+    var url = window.location.pathname + withShortlist(window.location.search, slugs) + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
   function toggle(button) {
     var slug = button.getAttribute("data-slug");
     var slugs = shortlist();
     var at = slugs.indexOf(slug);
     if (at === -1) slugs.push(slug); else slugs.splice(at, 1);
-    var url = window.location.pathname + withShortlist(window.location.search, slugs) + window.location.hash;
-    window.history.replaceState(window.history.state, "", url);
+    setShortlist(slugs);
     var bar = document.querySelector(".mc-shortlist");
     var news = bar ? bar.getAttribute(at === -1 ? "data-added" : "data-removed")
       .replace("%(name)s", button.getAttribute("data-name")) : "";
@@ -215,6 +221,14 @@
   function setUpPage() {
     var said = page.querySelector(".mc-share__status");
     document.getElementById("mc-print").addEventListener("click", function () { window.print(); });
+    document.getElementById("mc-clear").addEventListener("click", function () {
+      setShortlist([]);
+      compare.textContent = "";
+      var heading = document.querySelector(".md-content h1");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      refresh();
+    });
     document.getElementById("mc-copy").addEventListener("click", function () {
       var field = document.getElementById("mc-share-link");
       var copied = navigator.clipboard ? navigator.clipboard.writeText(field.value) : Promise.reject();
