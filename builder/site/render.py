@@ -25,7 +25,7 @@ from builder.check import schema
 from builder.site import escape, urls
 from builder.site.fields import iter_fields
 from builder.load.postcodes import load_elsewhere, load_table
-from builder.site.finder import finder_index, fold, place_lookup, place_options
+from builder.site.finder import PlaceOption, finder_index, fold, place_lookup, place_options
 from builder.site.places import places_config, postcode_files
 from builder.i18n import N_
 from builder.model import Directory
@@ -66,7 +66,8 @@ class Renderer(Formatter):
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("provider.md.j2", url, p=p)
             out[f"{urls.FINDER}cards/{p.slug}.html"] = self._page("card.html.j2", urls.FINDER, p=p)
-            out[urls.shortlist_item(p.slug)] = self._page("shortlist-item.html.j2", urls.SHORTLIST, p=p)
+            item = self._page("shortlist-item.html.j2", urls.SHORTLIST, p=p)
+            out[urls.shortlist_item(p.slug)] = item
         for p in d.withdrawn:
             url = urls.provider(p.slug)
             out[urls.source_path(url)] = self._page("withdrawn.md.j2", url, p=p)
@@ -131,7 +132,7 @@ class Renderer(Formatter):
             }
         )
 
-    def place_options(self) -> list[tuple[str, str, bool]]:
+    def place_options(self) -> list[PlaceOption]:
         return place_options(self.directory, self.lang)
 
 
