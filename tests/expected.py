@@ -30,6 +30,8 @@ class Profile:
     funding: frozenset[str]
     phone: str | None
     email: str | None
+    hourly_rate: str  # as written in the profile: "22.50"
+    confirmed: str  # when availability was last confirmed: "2026-10-12"
 
 
 @cache
@@ -50,6 +52,8 @@ def profiles(folder: Path = PROVIDERS) -> tuple[Profile, ...]:
                 funding=frozenset(d["funding"]),
                 phone=d["contact"].get("phone"),
                 email=d["contact"].get("email"),
+                hourly_rate=f"{float(d['prices']['hourly_rate']):.2f}",
+                confirmed=str(d["availability"]["confirmed"]),
             )
         )
     return tuple(out)
