@@ -323,6 +323,9 @@
   }
 
   input.addEventListener("input", onType);
+  // The box's own "change" (when it loses focus after typing) is not a choice:
+  // finder.js listens to the form, and would redraw the results under a click.
+  input.addEventListener("change", function (event) { event.stopPropagation(); });
   input.addEventListener("keydown", function (event) {
     var open = !list.hidden;
     if (event.key === "ArrowDown") {

@@ -54,6 +54,15 @@
     return url.origin === window.location.origin && /\/$/.test(url.pathname) ? url : null;
   }
 
+  /* Give a link the query ``search`` with the shortlist, keeping its path as written. */
+  function setQuery(a, search, slugs) {
+    var href = a.getAttribute("href");
+    var hash = href.indexOf("#") === -1 ? "" : href.slice(href.indexOf("#"));
+    var path = href.slice(0, href.length - hash.length).split("?")[0];
+    var updated = path + withShortlist(search, slugs) + hash;
+    if (updated !== href) a.setAttribute("href", updated);
+  }
+
   function carry(root) {
     var slugs = shortlist();
     Array.prototype.forEach.call(root.querySelectorAll("a[href]"), function (a) {
@@ -67,7 +76,7 @@
         q.set("search", searchOnly(window.location.search));
         search = "?" + q.toString();
       }
-      a.href = url.pathname + withShortlist(search, slugs) + url.hash;
+      setQuery(a, search, slugs);
     });
   }
 
@@ -106,9 +115,7 @@
     var from = new URLSearchParams(window.location.search);
     if (!from.has("search")) return;
     Array.prototype.forEach.call(document.querySelectorAll(".mc-back"), function (back) {
-      var a = back.querySelector("a");
-      var url = new URL(a.getAttribute("href"), window.location.href);
-      a.href = url.pathname + withShortlist(searchOnly(from.get("search")), shortlist());
+      setQuery(back.querySelector("a"), searchOnly(from.get("search")), shortlist());
       back.hidden = false;
     });
   }
