@@ -152,6 +152,8 @@
   }
 
   function update() {
+    // Chosen before the index has arrived: its arrival shows the results.
+    if (!index) return Promise.resolve();
     generation += 1;
     describeSearch();
     var state = readQuery(window.location.search);
