@@ -258,7 +258,8 @@ def test_the_finder_works_with_the_keyboard_alone(page: Page, lang: str) -> None
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_result_count_is_announced_through_a_live_region(page: Page, lang: str) -> None:
     page.goto(url(lang, "find/?area=holywell"))
-    status = page.get_by_role("status")
+    # The finder's own live region (the place box and the shortlist have theirs).
+    status = page.get_by_role("status").and_(page.locator("#mc-count"))
     expect(status).to_have_attribute("aria-live", "polite")
     expect(status).to_have_attribute("aria-atomic", "true")
     expect(status).to_have_id("mc-count")
