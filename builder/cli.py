@@ -29,7 +29,7 @@ from builder.i18n import N_, MissingTranslation, ngettext_for, translator
 from builder.load.characters import visible
 from builder.load.vocab import load_vocabulary
 from builder.model import Directory
-from builder.paths import PROVIDERS_DIR, ROOT, SCHEMA_PATH
+from builder.paths import DATA_DIR, PROVIDERS_DIR, ROOT, SCHEMA_PATH
 from builder.problems import Problem
 from builder.staff import changes, due, scaffold
 
@@ -355,6 +355,72 @@ def run_report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     return 0
 
 
+def _add_postcodes(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    postcodes = commands.add_parser(
+        "postcodes",
+        help="make data/postcodes.yml from the ONS Postcode Directory",
+        description="Read the ONS Postcode Directory's CSV file and write every live postcode "
+        "in the county, with its community, to data/postcodes.yml. Nothing is written while "
+        "the file or data/postcodes-codes.yml has an error.",
+    )
+    postcodes.add_argument("file", type=Path, metavar="ONSPD_CSV", help="Data/ONSPD_..._UK.csv")
+    postcodes.add_argument("--codes", type=Path, default=DATA_DIR / "postcodes-codes.yml")
+    postcodes.add_argument("--out", type=Path, default=DATA_DIR / "postcodes.yml")
+    postcodes.add_argument("--lang", choices=("en", "cy"), default=_default_lang(), help="en or cy")
+    postcodes.set_defaults(run=run_postcodes)
+
+
+def run_postcodes(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """``postcodes``: the county's postcode table; 1, writing nothing, on any error."""
+    from builder.load import postcodes as data
+    from builder.staff.postcodes import import_onspd
+
+    for path in (args.file, args.codes):
+        if not path.is_file():
+            parser.error(f"no such file: {path}")
+    codes_file, lang = display_path(args.codes, ROOT), args.lang
+    ids = [c.id for c in load_vocabulary().communities]
+    codes = data.read_codes(args.codes.read_text("utf-8", errors="replace"), codes_file, ids)
+    with args.file.open("rb") as lines:
+        found = import_onspd(lines, display_path(args.file, ROOT), codes, codes_file=codes_file)
+    if found.problems:
+        print(_format(found.problems, "text", lang))
+    if found.table is None:
+        print(_say(N_("Nothing was written: fix the errors above, then run this again."), lang))
+        return 1
+    out = display_path(args.out, ROOT)
+    try:
+        _write_whole(args.out, data.write_table(found.table, args.file.name))
+    except OSError:
+        print(_say(N_("cannot write {file}; check the folder"), lang, file=out))
+        return 1
+    print(
+        _say(
+            N_("Wrote {file}. Postcodes: {postcodes}; postcode districts: {districts}."),
+            lang,
+            file=out,
+            postcodes=found.postcodes,
+            districts=len(found.table.districts),
+        )
+    )
+    if not found.table.verified:
+        message = N_(
+            "The codes in {file} are not marked verified: check them, then set verified: true."
+        )
+        print(_say(message, lang, file=codes_file))
+    return 0
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write a file so that it is never left half-written: a new file, then a rename."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def _default_lang() -> str:
     return "cy" if os.environ.get("LANG", "").startswith("cy") else "en"
 
@@ -407,4 +473,5 @@ _COMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]],
     _add_schema,
     _add_new,
     _add_report,
+    _add_postcodes,
 )

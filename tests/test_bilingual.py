@@ -16,13 +16,13 @@ MATERIAL_ENGLISH = ("Skip to content", "Back to top", "Type to start searching",
 
 
 def pages(site_dir: Path) -> tuple[set[str], set[str]]:
-    """Every page of each language (not the finder's card fragments)."""
+    """Every page of each language (not the fragments that scripts fetch into pages)."""
 
     def under(root: Path) -> set[str]:
         return {
             str(p.relative_to(root))
             for p in root.rglob("*.html")
-            if not str(p.relative_to(root)).startswith(("cy/", "find/cards/"))
+            if not str(p.relative_to(root)).startswith(("cy/", "find/cards/", "shortlist/items/"))
         }
 
     return under(site_dir), under(site_dir / "cy")

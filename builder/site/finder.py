@@ -1,59 +1,101 @@
 """The finder's data: the place names residents type, and the compact index.
 
 The finder page (``find.md.j2``) lists places by ``place_options``; its
-script matches a shared link's ``?area=`` through ``place_lookup`` and
-filters ``finder_index``. All three are plain data, so they are tested
-without a browser.
+script reads a shared link's ``?area=`` or ``?place=`` through
+``place_lookup`` and filters ``finder_index``. All three are plain data, so
+they are tested without a browser.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import dataclass
 
 from builder import i18n
+from builder.load.vocab import Bilingual, Community, Vocabulary
 from builder.model import Directory
 
 
-def place_options(directory: Directory, lang: str) -> list[tuple[str, str, bool]]:
-    """(label, community id, is the community's own name) for the place list.
+@dataclass(frozen=True)
+class Place:
+    """A place residents search by: a community, or a village within one.
 
-    Residents often know only their village, so villages are listed as names
-    for their community, and so are community names in the other language.
+    ``key`` is what a link names it by: a community's id (``?area=mold``), or
+    a village's English name folded (``?place=mynydd-isa``).
+    """
+
+    key: str
+    community: Community
+    name: Bilingual
+
+    @property
+    def is_village(self) -> bool:
+        return self.key != self.community.id
+
+
+@dataclass(frozen=True)
+class PlaceOption:
+    """One choice in the finder's place list: one name of one place, labelled
+    in the page's language ("Treffynnon (Holywell)", "Mynydd Isa (in Argoed)").
+    ``own`` marks the place's name in the page's language, which the list
+    shows once the place is chosen."""
+
+    label: str
+    name: str
+    place: Place
+    own: bool
+
+
+def places(vocab: Vocabulary) -> list[Place]:
+    """Every community, then every village, each with its own key.
+
+    Two places with one key would make one link mean two places: that is a
+    mistake in data/areas.yml, so it stops the build.
+    """
+    found = [Place(c.id, c, c.name) for c in vocab.communities]
+    found += [Place(fold(v.en), c, v) for c in vocab.communities for v in c.villages]
+    keys: set[str] = set()
+    for place in found:
+        if place.key in keys:
+            raise ValueError(f"data/areas.yml: two places would both be ?place={place.key}")
+        keys.add(place.key)
+    return found
+
+
+def place_options(directory: Directory, lang: str) -> list[PlaceOption]:
+    """The finder's place list: every name of every place, in either language.
+
+    Residents often know only their village, or the name in the other
+    language, so each is a choice of its own that finds its community.
     """
     other = "en" if lang == "cy" else "cy"
     gettext = i18n.translator(lang)
-    options: dict[str, tuple[str, bool]] = {}
-    for c in directory.vocab.communities:
-        name = c.name.get(lang)
-        options[name] = (c.id, True)
-        aliases = [c.name.get(other), *(v.get(lang) for v in c.villages)]
-        for alias in aliases:
-            if alias != name:
-                label = gettext("%(place)s (%(community)s)") % {"place": alias, "community": name}
-                options.setdefault(label, (c.id, False))
-    return sorted(
-        ((label, area_id, own) for label, (area_id, own) in options.items()),
-        key=lambda o: (fold(o[0]), o[0]),
-    )
+    options: dict[str, PlaceOption] = {}
+    for place in places(directory.vocab):
+        community = place.community.name.get(lang)
+        for name in dict.fromkeys((place.name.get(lang), place.name.get(other))):
+            own = name == place.name.get(lang)
+            if place.is_village:
+                label = gettext("%(place)s (in %(community)s)")
+            else:
+                label = "%(place)s" if own else gettext("%(place)s (%(community)s)")
+            label %= {"place": name, "community": community}
+            options.setdefault(label, PlaceOption(label, name, place, own))
+    return sorted(options.values(), key=lambda o: (fold(o.label), o.label))
 
 
-def place_lookup(directory: Directory, lang: str) -> dict[str, str]:
-    """Any place name, in either language, folded to a key, -> community id.
+def place_lookup(directory: Directory) -> dict[str, str]:
+    """Any place name or key, in either language, folded -> the place's key.
 
-    Lets a shared link say ``?area=Treffynnon`` or ``?area=greenfield``.
+    Lets a link say ``?place=Maes-glas`` or, as older links do,
+    ``?area=Treffynnon``. Communities come first, so a community keeps its
+    name if a village elsewhere shares it.
     """
     table: dict[str, str] = {}
-    for c in directory.vocab.communities:
-        names = [
-            c.id,
-            c.name.en,
-            c.name.cy,
-            *(v.en for v in c.villages),
-            *(v.cy for v in c.villages),
-        ]
-        for name in names:
-            table.setdefault(fold(name), c.id)
+    for place in places(directory.vocab):
+        for name in (place.key, place.name.en, place.name.cy):
+            table.setdefault(fold(name), place.key)
     return dict(sorted(table.items()))
 
 

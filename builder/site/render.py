@@ -28,16 +28,18 @@ from markupsafe import Markup
 
 from builder import i18n
 from builder.check import schema
+from builder.load.postcodes import load_elsewhere, load_table
 from builder.model import Directory, Provider
 from builder.paths import DATA_DIR, SCHEMA_PATH
 from builder.site import escape, urls
 from builder.site.fields import iter_fields
-from builder.site.finder import finder_index, place_lookup, place_options
+from builder.site.finder import PlaceOption, finder_index, place_lookup, place_options
 from builder.site.format import Formatter
 from builder.site.json_ld import provider_json_ld
 from builder.site.mistakes import mistake_link
 from builder.site.open_data import OpenData
 from builder.site.pairs import pair_outputs
+from builder.site.places import places_config, postcode_files
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20  # results the finder shows before "Show more"
@@ -133,6 +135,8 @@ class Renderer(Formatter):
             )
             cards_url = f"{urls.FINDER}cards/{p.slug}.html"
             out.append(add(cards_url, [self.key(p)], partial(self.card_html, p, urls.FINDER, 3)))
+            item = partial(page, "shortlist-item.html.j2", urls.SHORTLIST, p=p)
+            out.append(add(urls.shortlist_item(p.slug), [self.key(p)], item))
         for p in d.withdrawn:
             url = urls.provider(p.slug)
             make = partial(page, "withdrawn.md.j2", url, p=p)
@@ -158,9 +162,26 @@ class Renderer(Formatter):
             (urls.SERVICES, "services.md.j2", counts),
         ):
             out.append(add(urls.source_path(url), depends, partial(page, template, url)))
-        finder = partial(page, "find.md.j2", urls.FINDER, finder=self.finder_config())
+        finder = partial(
+            page,
+            "find.md.j2",
+            urls.FINDER,
+            finder=self.finder_config(),
+            places=places_config(self.lang),
+            postcodes=load_table(),
+        )
         out.append(add(urls.source_path(urls.FINDER), [], finder))
         out.append(add(f"{urls.FINDER}index.json", everyone, partial(finder_index, d)))
+        # The postcode table is data/ (which every file depends on): made once here.
+        for path, text in postcode_files(load_table(), load_elsewhere(), self.lang).items():
+            out.append(add(path, [], partial(str, text)))
+        out.append(
+            add(
+                urls.source_path(urls.SHORTLIST),
+                [],
+                partial(page, "shortlist.md.j2", urls.SHORTLIST),
+            )
+        )
         fields = partial(
             page, "fields.md.j2", urls.FIELDS, fields=list(iter_fields(schema.schema()))
         )
@@ -190,7 +211,7 @@ class Renderer(Formatter):
                 "index": "index.json",
                 "cards": "cards/",
                 "pageSize": PAGE_SIZE,
-                "places": place_lookup(self.directory, self.lang),
+                "places": place_lookup(self.directory),
                 "text": {
                     "one": self.gettext("1 micro-carer found"),
                     "many": self.gettext("%(n)s micro-carers found"),
@@ -201,6 +222,8 @@ class Renderer(Formatter):
                     "showOne": self.gettext("Show 1 result"),
                     "showMany": self.gettext("Show %(n)s results"),
                     "chosen": self.gettext("(%(n)s chosen)"),
+                    "unknownPlace": self.gettext("We don't know the place '%(place)s'."),
+                    "unknownService": self.gettext("We don't know the service '%(service)s'."),
                     "search": self.gettext("Your search: %(search)s"),
                     "failed": self.gettext(
                         "Sorry, the list of micro-carers could not be loaded. "
@@ -210,7 +233,7 @@ class Renderer(Formatter):
             }
         )
 
-    def place_options(self) -> list[tuple[str, str, bool]]:
+    def place_options(self) -> list[PlaceOption]:
         return place_options(self.directory, self.lang)
 
 

@@ -28,6 +28,11 @@ OPEN_DATA = "open-data/"
 SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"
 
+# The finder's postcode table, fetched only when someone types a postcode.
+POSTCODES = f"{FINDER}postcodes/"
+SHORTLIST = "shortlist/"
+SHORTLIST_ITEMS = f"{SHORTLIST}items/"
+
 
 def provider(slug: str) -> str:
     return f"{PROVIDERS}{slug}/"
@@ -44,6 +49,16 @@ def service(service_id: str) -> str:
 def area_service(area_id: str, service_id: str) -> str:
     """A community's providers who offer one service: "areas/mold/companionship/"."""
     return f"{area(area_id)}{service_id}/"
+
+
+def postcode_district(district: str) -> str:
+    """The file of one postcode district's postcodes: find/postcodes/CH7.json."""
+    return f"{POSTCODES}{district}.json"
+
+
+def shortlist_item(slug: str) -> str:
+    """What the shortlist page shows of one provider, fetched when it is on the list."""
+    return f"{SHORTLIST_ITEMS}{slug}.html"
 
 
 def source_path(url: str) -> str:

@@ -79,3 +79,8 @@ def pdf_text(data: bytes) -> str:
                     lines.append(line)
                     line = ""
     return "\n".join(lines)
+
+
+def page_count(data: bytes) -> int:
+    """How many pages a PDF has (its page objects; the page tree itself is /Pages)."""
+    return len(re.findall(rb"/Type /Page\b", data))

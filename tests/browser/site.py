@@ -8,7 +8,9 @@ the English text on a Welsh page is caught.
 from __future__ import annotations
 
 from functools import cache
+from urllib.parse import urlsplit
 
+import pytest
 import yaml
 from babel.messages.pofile import read_po
 from playwright.sync_api import Page, expect
@@ -35,6 +37,7 @@ PAGE_TYPES = {
     "become": "become-a-micro-carer/",
     "accessibility": "accessibility/",
     "privacy": "privacy/",
+    "shortlist": "shortlist/?p=bryn-care,cadno-care,dyfrdwy-days-care",
     "withdrawn": "providers/old-mill-care/",
     "404": "no-such-page/",
 }
@@ -53,6 +56,8 @@ def visit(page: Page, lang: str, page_type: str) -> None:
     if page_type == "finder":
         want = expected.matching(area="holywell", services=("companionship",))
         wait_for_results(page, lang, len(want))
+    if page_type == "shortlist":
+        expect(page.locator(SHORTLISTED)).to_have_count(3)
 
 
 @cache
@@ -109,13 +114,21 @@ def community_name(area_id: str, lang: str) -> str:
 # -- The finder ---------------------------------------------------------------------
 
 RESULT_LINKS = "#mc-results .mc-card__name a"
+SHORTLISTED = "#mc-compare .mc-compare__item[data-slug]"
+PLACE_BOX = "#mc-place"
+PLACE_OPTIONS = "#mc-place-list [role=option]"
 PAGE_SIZE = 20  # results the finder shows before "Show more micro-carers"
+
+
+def slug_of(href: str) -> str:
+    """The provider a link points to (links may carry a search and a shortlist)."""
+    return urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1]
 
 
 def slugs(page: Page, links: str) -> set[str]:
     """The provider slugs that the links matching ``links`` point to."""
     hrefs = page.locator(links).evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    return {href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs}
+    return {slug_of(href) for href in hrefs}
 
 
 def shown_slugs(page: Page) -> set[str]:
@@ -137,3 +150,31 @@ def wait_for_results(page: Page, lang: str, count: int) -> None:
     )
     expect(page.locator("#mc-count")).to_have_text(text)
     expect(page.locator("#mc-results > li")).to_have_count(shown)
+
+
+def village_label(village: str, community: str, lang: str) -> str:
+    """How the place list names a village: "Mynydd Isa (in Argoed)"."""
+    return t(lang, "%(place)s (in %(community)s)") % {"place": village, "community": community}
+
+
+def choose_place(page: Page, typed: str, label: str) -> None:
+    """Type into the place box and choose the option ``label`` with the keyboard."""
+    box = page.locator(PLACE_BOX)
+    box.fill("")
+    box.press_sequentially(typed)
+    options = page.locator(PLACE_OPTIONS)
+    expect(options.filter(has_text=label).first).to_be_visible()
+    labels = options.all_inner_texts()
+    for _ in range(labels.index(label) + 1):
+        box.press("ArrowDown")
+    box.press("Enter")
+    expect(box).to_have_value(label)
+
+
+def tab_to(page: Page, selector: str, key: str = "Tab") -> None:
+    """Press Tab (or ``key``: Shift+Tab) until the element matching ``selector`` has focus."""
+    for _ in range(120):
+        page.keyboard.press(key)
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"Tab never reached {selector}")

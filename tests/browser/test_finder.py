@@ -13,6 +13,8 @@ from tests import expected
 from tests.browser.site import (
     LANGS,
     PAGE_SIZE,
+    PLACE_BOX,
+    choose_place,
     community_name,
     count_text,
     service_label,
@@ -20,6 +22,7 @@ from tests.browser.site import (
     shown_slugs,
     t,
     url,
+    village_label,
     wait_for_results,
 )
 
@@ -46,14 +49,14 @@ def test_finder_matches_the_yaml_for_an_area_and_a_service(
     assert shown_slugs(page) == want
     assert page.locator("#mc-count").inner_text() == count_text(lang, len(want))
     # The form shows the search it came from.
-    expect(page.locator("#mc-area option:checked")).to_have_text(community_name(area, lang))
+    expect(page.locator(PLACE_BOX)).to_have_value(community_name(area, lang))
     expect(page.get_by_label(service_label(service, lang), exact=True)).to_be_checked()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_choosing_filters_in_the_form_updates_results_and_url(page: Page, lang: str) -> None:
     page.goto(url(lang, "find/"))
-    page.select_option("#mc-area", label=community_name("holywell", lang))
+    choose_place(page, community_name("holywell", lang), community_name("holywell", lang))
     page.get_by_label(service_label("companionship", lang), exact=True).check()
     want = expected.matching(area="holywell", services=("companionship",))
     wait_for_results(page, lang, len(want))
@@ -62,17 +65,20 @@ def test_choosing_filters_in_the_form_updates_results_and_url(page: Page, lang: 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_village_or_a_welsh_place_name_in_a_shared_link_finds_its_community(
+def test_a_village_or_a_welsh_place_name_in_an_older_link_finds_its_community(
     page: Page, lang: str
 ) -> None:
-    """Residents know their village; a link may name it in either language."""
+    """Older links named any place as ?area=; a village now stays a village (?place=)."""
     want = expected.matching(area="holywell")
     assert len(want) <= PAGE_SIZE
     page.goto(url(lang, "find/?area=Maes-glas"))
     wait_for_results(page, lang, len(want))
     assert shown_slugs(page) == want
-    assert page.url.endswith(url(lang, "find/?area=holywell"))
-    expect(page.locator("#mc-area option:checked")).to_have_text(community_name("holywell", lang))
+    assert page.url.endswith(url(lang, "find/?place=greenfield"))
+    village = {"en": "Greenfield", "cy": "Maes-glas"}[lang]
+    expect(page.locator(PLACE_BOX)).to_have_value(
+        village_label(village, community_name("holywell", lang), lang)
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

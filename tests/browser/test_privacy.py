@@ -28,6 +28,7 @@ from tests.browser.site import (
     LANGS,
     PAGE_TYPES,
     RESULT_LINKS,
+    choose_place,
     community_name,
     t,
     url,
@@ -76,7 +77,8 @@ def test_using_the_finder_search_and_menus_stores_nothing(
 
     # The finder: choose, open a result, come back.
     page.goto(url(lang, "find/"))
-    page.select_option("#mc-area", label=community_name("holywell", lang))
+    holywell = community_name("holywell", lang)
+    choose_place(page, holywell, holywell)
     want = expected.matching(area="holywell")
     wait_for_results(page, lang, len(want))
     page.locator(RESULT_LINKS).first.click()

@@ -43,13 +43,25 @@
       .replace(/['\u2019]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
-  /* Read the filters from a query string; an area may be an id or a place name. */
+  /* Read the filters from a query string. A link names a community
+   * (?area=mold) or a village (?place=mynydd-isa); older links may give any
+   * place name, in either language, as ?area=. A place or service the
+   * finder does not know is kept, so that the page can say so. */
   function readQuery(search) {
     var q = new URLSearchParams(search);
-    var place = q.get("area") || "";
+    var asked = q.get("place") || q.get("area") || "";
+    var place = asked ? (config.places[fold(asked)] || null) : null;
+    var option = place && form.querySelector('option[data-own][value="' + place + '"]');
+    var known = Array.prototype.map.call(form.querySelectorAll("input[name=service]"), function (box) {
+      return box.value;
+    });
+    var services = q.getAll("service");
     return {
-      area: place ? (config.places[fold(place)] || null) : null,
-      services: q.getAll("service"),
+      place: place,
+      area: option ? option.getAttribute("data-community") : null,
+      unknownPlace: asked && !place ? asked : null,
+      unknownService: services.filter(function (s) { return known.indexOf(s) === -1; })[0] || null,
+      services: services,
       flags: Object.keys(FLAGS).reduce(function (bits, key) {
         return q.get(key) === "1" ? bits | FLAGS[key] : bits;
       }, 0)
@@ -57,10 +69,12 @@
   }
 
   function writeForm(state) {
-    // Several options name one community (its villages, its name in the
-    // other language): show the community's own name.
-    var own = state.area && form.querySelector('option[data-community="' + state.area + '"]');
+    // Several options name one place (its name in the other language):
+    // show its name in the page's language.
+    var own = state.place && form.querySelector('option[data-own][value="' + state.place + '"]');
     if (own) own.selected = true; else form.elements.area.value = "";
+    // places.js shows the chosen place in its text box.
+    form.elements.area.dispatchEvent(new Event("mc-sync"));
     Array.prototype.forEach.call(form.querySelectorAll("input[name=service]"), function (box) {
       box.checked = state.services.indexOf(box.value) !== -1;
     });
@@ -71,7 +85,12 @@
 
   function queryFromForm() {
     var q = new URLSearchParams();
-    if (form.elements.area.value) q.set("area", form.elements.area.value);
+    var area = form.elements.area;
+    var chosen = area.options[area.selectedIndex];
+    if (chosen && chosen.value) {
+      // A community is an area, as on its own page; a village is a place.
+      q.set(chosen.value === chosen.getAttribute("data-community") ? "area" : "place", chosen.value);
+    }
     Array.prototype.forEach.call(form.querySelectorAll("input[name=service]:checked"), function (box) {
       q.append("service", box.value);
     });
@@ -79,6 +98,9 @@
       if (form.elements[key].checked) q.set(key, "1");
     });
     var text = q.toString();
+    // The shortlist (shortlist.js) lives in the address too: keep it as it is.
+    var shortlist = new URLSearchParams(window.location.search).get("p");
+    if (shortlist) text += (text ? "&" : "") + "p=" + shortlist.split(",").map(encodeURIComponent).join(",");
     return text ? "?" + text : "";
   }
 
@@ -155,12 +177,25 @@
   }
 
   function update() {
+    // Chosen before the index has arrived: its arrival shows the results.
+    if (!index) return Promise.resolve();
     generation += 1;
     describeSearch();
     countChosen();
-    matches = filter(readQuery(window.location.search));
+    var state = readQuery(window.location.search);
     shown = 0;
     list.innerHTML = "";
+    more.hidden = true;
+    // A link with a place or service we do not know says so, rather than
+    // quietly showing everyone.
+    if (state.unknownPlace || state.unknownService) {
+      matches = [];
+      count.textContent = state.unknownPlace
+        ? config.text.unknownPlace.replace("%(place)s", state.unknownPlace)
+        : config.text.unknownService.replace("%(service)s", state.unknownService);
+      return Promise.resolve();
+    }
+    matches = filter(state);
     announce(matches.length);
     return showMore().catch(failed);
   }
@@ -218,9 +253,10 @@
     index = data;
     var state = readQuery(window.location.search);
     writeForm(state);
-    // Normalise a shared link such as ?area=Treffynnon to the community id.
+    // Normalise a shared link such as ?area=Treffynnon to the community id
+    // (but keep a name the finder does not know, which the page reports).
     var query = queryFromForm();
-    if (query !== window.location.search) {
+    if (query !== window.location.search && !state.unknownPlace && !state.unknownService) {
       window.history.replaceState(null, "", window.location.pathname + query);
     }
     updateLanguageLinks();
