@@ -19,8 +19,10 @@ from builder.site import urls
 #: provider is found by its own page, so the lists would only repeat every
 #: provider's words on dozens of pages and push the right page down. And the
 #: A to Z's one-letter headings, which Pagefind would offer for any word
-#: that starts with their letter when nothing else matches.
-IGNORED = '.mc-cards, [id^="letter-"]'
+#: that starts with their letter when nothing else matches. And the links
+#: to the finder on every community and service page ("…such as Welsh
+#: speakers or direct payments"), which would bury the guidance on those words.
+IGNORED = '.mc-cards, [id^="letter-"], .mc-if-js'
 #: Pagefind's own ready-made interfaces. We use ours (static/search.js), so
 #: these are left out of the site rather than published unused.
 UNUSED = (
