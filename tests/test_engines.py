@@ -19,6 +19,7 @@ import yaml
 
 from builder import pipeline
 from builder.engines import mkdocs_build
+from builder.engines.tree import write_tree
 from builder.i18n import translator
 from builder.site.format import LABELS
 from tests import expected
@@ -172,3 +173,22 @@ def test_the_built_site_is_readable_by_any_user(tmp_path: Path) -> None:
         if mode != (0o755 if (site / path).is_dir() else 0o644)
     }
     assert wrong == {}
+
+
+def test_generated_files_rewritten_on_a_later_day_are_those_of_a_first_write(
+    tmp_path: Path,
+) -> None:
+    """What the tree keeps between builds (the cards) depends on the date and the code,
+    not only on the provider: a card that turns "please ask" must not stay as it was."""
+    first = dt.date.fromisoformat(TODAY)
+    later = first + dt.timedelta(days=120)
+    again, fresh = tmp_path / "again", tmp_path / "fresh"
+    for day, folder in ((first, again), (later, again), (later, fresh)):
+        directory, result = pipeline.load_directory(on=day)
+        assert directory is not None, result.errors
+        write_tree(directory, "en", folder)
+        if folder == again and day == first:
+            before = {f.name: f.read_bytes() for f in (again / "find" / "cards").iterdir()}
+    after = {f.name: f.read_bytes() for f in (fresh / "find" / "cards").iterdir()}
+    assert any(before.get(name) not in (None, card) for name, card in after.items())
+    assert same_trees(again, fresh) == []

@@ -95,9 +95,11 @@ class Renderer(Formatter):
     # -- keys ---------------------------------------------------------------------------
 
     def key(self, p: Provider) -> str:
-        """The digest of one provider's data: it changes whenever the provider does."""
+        """The digest of one provider's data and of what every file depends on (the
+        code, the data files, the date): it changes whenever any of them does, so a
+        card kept from an earlier build is never one the code or the date has changed."""
         if p.slug not in self._keys:
-            self._keys[p.slug] = _digest(repr(p))
+            self._keys[p.slug] = _digest(self._global, repr(p))
         return self._keys[p.slug]
 
     def output(self, path: str, depends: Iterable[str], make: Callable[[], str]) -> Output:

@@ -130,9 +130,7 @@ def test_on_a_phone_the_count_and_first_result_are_in_the_first_screen_after_cho
     page = page_at(*PHONE)
     page.goto(url(lang, "find/"))
     wait_for_results(page, lang, len(expected.matching()))
-    page.get_by_label(t(lang, "Community or village")).select_option(
-        label=community_name(area, lang)
-    )
+    choose_place(page, community_name(area, lang), community_name(area, lang))
     want = expected.matching(area=area)
     wait_for_results(page, lang, len(want))
 
