@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from builder import cli
 from builder.cli import main
+from builder.cli.common import default_lang
 from builder.paths import ROOT
 
 INVALID = "tests/fixtures/providers/invalid"
@@ -103,11 +103,11 @@ def test_today_defaults_to_the_sample_data_date(capsys: pytest.CaptureFixture[st
 
 def test_lang_defaults_to_welsh_for_a_welsh_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "cy_GB.UTF-8")
-    assert cli._default_lang() == "cy"
+    assert default_lang() == "cy"
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    assert cli._default_lang() == "en"
+    assert default_lang() == "en"
     monkeypatch.delenv("LANG")
-    assert cli._default_lang() == "en"
+    assert default_lang() == "en"
 
 
 @pytest.mark.parametrize(

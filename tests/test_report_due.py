@@ -114,7 +114,7 @@ def test_the_window_comes_from_the_settings() -> None:
     ],
 )
 def test_pause_status_words(day: date, status: str) -> None:
-    assert due._pause_status(day, TODAY, translator("en"), ngettext_for("en")) == status
+    assert due._status(due._PAUSE, day, TODAY, translator("en"), ngettext_for("en")) == status
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_pause_status_words(day: date, status: str) -> None:
     ],
 )
 def test_status_words(day: date, status: str) -> None:
-    assert due._status(day, TODAY, translator("en"), ngettext_for("en")) == status
+    assert due._status(due._DUE, day, TODAY, translator("en"), ngettext_for("en")) == status
 
 
 def test_usage_mistakes_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,7 +90,7 @@ def rows(items: Iterable[Due], today: dt.date, lang: str = "en") -> list[list[st
     table = [[gettext(heading) for heading in _HEADINGS]]
     for item in items:
         file = gettext(N_("{file} (draft)")).format(file=item.file) if item.draft else item.file
-        status = (_pause_status if item.pause else _status)(item.day, today, gettext, ngettext)
+        status = _status(_PAUSE if item.pause else _DUE, item.day, today, gettext, ngettext)
         table.append([file, gettext(item.what), item.day.isoformat(), status])
     return table
 
@@ -120,37 +120,29 @@ def write_csv(items: list[Due], today: dt.date, stream: TextIO, lang: str = "en"
     )
 
 
+#: How a date is said: on the day, (one, many) days ahead, (one, many) days ago.
+_DUE = (
+    N_("due today"),
+    (N_("due in {days} day"), N_("due in {days} days")),
+    (N_("overdue by {days} day"), N_("overdue by {days} days")),
+)
+_PAUSE = (
+    N_("paused from today"),
+    (N_("pauses in {days} day"), N_("pauses in {days} days")),
+    (N_("paused for {days} day"), N_("paused for {days} days")),
+)
+
+
 def _status(
+    words: tuple[str, tuple[str, str], tuple[str, str]],
     day: dt.date,
     today: dt.date,
     gettext: Callable[[str], str],
     ngettext: Callable[[str, str, int], str],
 ) -> str:
+    """``day`` said from ``today`` in ``words`` (``_DUE`` or ``_PAUSE``)."""
     days = (day - today).days
     if days == 0:
-        return gettext(N_("due today"))
-    if days > 0:
-        return ngettext(N_("due in {days} day"), N_("due in {days} days"), days).format(days=days)
-    late = -days
-    return ngettext(N_("overdue by {days} day"), N_("overdue by {days} days"), late).format(
-        days=late
-    )
-
-
-def _pause_status(
-    day: dt.date,
-    today: dt.date,
-    gettext: Callable[[str], str],
-    ngettext: Callable[[str, str, int], str],
-) -> str:
-    days = (day - today).days
-    if days == 0:
-        return gettext(N_("paused from today"))
-    if days > 0:
-        return ngettext(N_("pauses in {days} day"), N_("pauses in {days} days"), days).format(
-            days=days
-        )
-    late = -days
-    return ngettext(N_("paused for {days} day"), N_("paused for {days} days"), late).format(
-        days=late
-    )
+        return gettext(words[0])
+    one, many = words[1] if days > 0 else words[2]
+    return ngettext(one, many, abs(days)).format(days=abs(days))

@@ -3,15 +3,12 @@ nothing is fetched from anywhere but the site, no dialog opens, nothing is store
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Dialog
 
-from tests.browser.conftest import _SiteHandler, foreign_requests
+from tests.browser.conftest import foreign_requests, served
 from tests.hostile import build
 
 pytestmark = pytest.mark.browser
@@ -24,12 +21,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> build.HostileSite:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile: build.HostileSite) -> Iterator[str]:
-    handler = functools.partial(_SiteHandler, directory=str(hostile.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(hostile.site) as address:
+        yield address
 
 
 def test_no_hostile_page_runs_anything_or_asks_another_website(

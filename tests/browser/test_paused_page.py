@@ -8,10 +8,7 @@ no way to contact the provider, and still let a family report a mistake.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
@@ -22,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from builder import pipeline
 from builder.engines import mkdocs_build
-from tests.browser.conftest import _SiteHandler
+from tests.browser.conftest import served
 from tests.browser.test_accessibility import AXE, AXE_OPTIONS
 from tests.test_pausing import PAUSED, PROFILE, SLUG
 
@@ -51,12 +48,8 @@ def paused_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory, result = pipeline.load_directory(on=date.fromisoformat(PAUSED))
     assert directory is not None, result.errors
     mkdocs_build.build_site(out, directory)
-    handler = functools.partial(_SiteHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(out) as address:
+        yield address
 
 
 @pytest.fixture

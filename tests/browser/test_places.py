@@ -8,11 +8,8 @@ tests/fixtures/postcodes, shows whole postcodes narrowing to one community.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -21,7 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests import expected
-from tests.browser.conftest import _SiteHandler, foreign_requests
+from tests.browser.conftest import foreign_requests, served
 from tests.browser.site import (
     LANGS,
     OTHER,
@@ -374,12 +371,8 @@ def imported_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             check=False,
         )
         assert done.returncode == 0, done.stdout + done.stderr
-    handler = functools.partial(_SiteHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(project / "site") as address:
+        yield address
 
 
 @pytest.fixture
