@@ -20,7 +20,7 @@ import time
 def main(argv: list[str]) -> int:
     command = argv[argv.index("--") + 1 :] if "--" in argv else argv
     started = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(command, capture_output=True, check=False)
     wall = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures = {
@@ -30,7 +30,9 @@ def main(argv: list[str]) -> int:
         "exit": done.returncode,
     }
     if done.returncode:
-        figures["stderr"] = done.stderr.decode("utf-8", "replace")[-2000:]
+        # What the command said, for the failure's report: stdout holds check's problems.
+        said = done.stdout + done.stderr
+        figures["stderr"] = said.decode("utf-8", "replace")[-4000:]
     print(json.dumps(figures))
     return 0
 

@@ -42,7 +42,8 @@ def check_changed(files: Sequence[tuple[Path, str]], context: CheckContext) -> l
             todo.append((path, display))
     for result in _check(todo, context):
         results[result.display] = result
-    _write_cache(key, {d: (digests[d], r) for d, r in results.items() if digests[d]})
+    if todo or len(cached) != len(results):  # nothing new to keep: the cache stays as it is
+        _write_cache(key, {d: (digests[d], r) for d, r in results.items() if digests[d]})
     return [results[display] for _path, display in files]
 
 
@@ -69,7 +70,9 @@ def _context_key(context: CheckContext) -> str:
     h.update(f"{_VERSION}|{context.today.isoformat()}|{context.max_bytes}".encode())
     builder = Path(__file__).resolve().parent.parent
     sources = sorted(
-        p for p in builder.rglob("*.py") if "__pycache__" not in p.parts and "site" not in p.parts
+        p
+        for p in builder.rglob("*.py")
+        if not {"__pycache__", "site"} & set(p.relative_to(builder).parts)
     )
     photos = ROOT / PROVIDERS_DIR / "photos"
     extras = sorted(photos.iterdir()) if photos.is_dir() else []
