@@ -195,7 +195,16 @@ def test_the_periods_are_read_from_the_settings() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["check/freshness", "staff/scaffold", "staff/due", "staff/changes", "cli"]
+    "module",
+    [
+        "check/freshness",
+        "staff/scaffold",
+        "staff/due",
+        "staff/changes",
+        "cli/common",
+        "cli/site_commands",
+        "cli/staff_commands",
+    ],
 )
 def test_every_message_has_a_welsh_translation(module: str) -> None:
     welsh = translator("cy")
