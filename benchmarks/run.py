@@ -189,14 +189,25 @@ def html_pages(site: Path) -> dict[str, int]:
     return {"en": sum(1 for _ in site.rglob("*.html")) - welsh, "cy": welsh}
 
 
+#: What the edit adds to a summary, which the schema keeps to a number of characters.
+EDIT = " Now also on Saturdays."
+SUMMARY_LIMIT = json.loads((ROOT / "schema" / "provider.schema.json").read_text("utf-8"))[
+    "properties"
+]["summary"]["maxLength"]
+
+
 def edit_one_profile(project: Path) -> None:
-    """Change one provider's summary, as a member of staff would."""
+    """Change one provider's summary, as a member of staff would, keeping it valid."""
     path = sorted((project / "providers").glob("*.yml"))[len(WORDS)]
     text = path.read_text(encoding="utf-8")
-    lines = [
-        line + " Now also on Saturdays." if line.startswith("summary: ") else line
-        for line in text.splitlines()
-    ]
+    lines = []
+    for line in text.splitlines():
+        if line.startswith("summary: "):
+            summary = line[len("summary: ") :]
+            if len(summary) + len(EDIT) > SUMMARY_LIMIT:  # shorten it by whole words
+                summary = summary[: SUMMARY_LIMIT - len(EDIT) + 1].rsplit(" ", 1)[0]
+            line = "summary: " + summary + EDIT
+        lines.append(line)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
