@@ -261,5 +261,8 @@
     }
     updateLanguageLinks();
     return update();
-  }).catch(failed);
+  }).catch(failed).then(function () {
+    // The first results are in: the screen kept for them is free again.
+    section.classList.remove("mc-results--loading");
+  });
 })();
