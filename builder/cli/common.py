@@ -48,6 +48,16 @@ def default_lang() -> str:
     return "cy" if os.environ.get("LANG", "").startswith("cy") else "en"
 
 
+def add_today(command: argparse.ArgumentParser) -> None:
+    """The ``--today`` option every command that depends on the date has."""
+    command.add_argument(
+        "--today",
+        type=day,
+        help="treat this day (YYYY-MM-DD) as today; default: data/directory.yml's "
+        "sample_data_date if it has one, else today",
+    )
+
+
 def day(text: str) -> date:
     """The ``--today`` option: a date in YYYY-MM-DD form, or a message saying so."""
     try:

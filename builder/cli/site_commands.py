@@ -9,8 +9,8 @@ from pathlib import Path
 
 from builder.cli.common import (
     COMMAND,
+    add_today,
     checked_directory,
-    day,
     default_lang,
     say,
 )
@@ -27,7 +27,7 @@ def add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "check has lapsed on the day is paused, with a warning.",
     )
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="default: site/")
-    build.add_argument("--today", type=day, help="treat this day (YYYY-MM-DD) as today")
+    add_today(build)
     build.add_argument(
         "--engine",
         choices=("mkdocs", "properdocs", "zensical"),
@@ -68,7 +68,7 @@ def add_markdown(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "build. Nothing is written while any profile has an error.",
     )
     markdown.add_argument("out", type=Path, metavar="OUT", help="the folder to write")
-    markdown.add_argument("--today", type=day, help="treat this day (YYYY-MM-DD) as today")
+    add_today(markdown)
     markdown.set_defaults(run=run_markdown)
 
 
@@ -93,7 +93,7 @@ def add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     serve.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000, help="default: 8000")
-    serve.add_argument("--today", type=day, help="treat this day (YYYY-MM-DD) as today")
+    add_today(serve)
     serve.set_defaults(run=run_serve)
 
 

@@ -13,7 +13,7 @@ from builder.check.report import FORMATS
 from builder.check.validate import check_files, display_path
 from builder.cli.common import (
     COMMAND,
-    day,
+    add_today,
     default_lang,
     problems_text,
     say,
@@ -34,10 +34,8 @@ def add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file or a folder")
     check.add_argument("--format", choices=FORMATS, default="text", help="text (default) or github")
-    check.add_argument("--lang", choices=("en", "cy"), default=default_lang(), help="en or cy")
-    check.add_argument(
-        "--today", type=day, help="treat this day (YYYY-MM-DD) as today; default: the sample date"
-    )
+    _add_lang(check)
+    add_today(check)
     check.add_argument(
         "--changed",
         metavar="BASE",
@@ -49,9 +47,7 @@ def add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def run_check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``check``: print every problem in the profiles; 1 if any is an error."""
-    missing = [path for path in args.paths if not (path.exists() or path.is_symlink())]
-    if missing:
-        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
+    _refuse_missing(args.paths, parser)
     vocab = load_vocabulary()
     paths = pipeline.provider_files(args.paths)
     others: list[Path] = []
@@ -128,7 +124,7 @@ def add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     new.add_argument("name", metavar="NAME", help='the business name, in quotes: "Tŷ Twt"')
     new.add_argument("--folder", type=Path, default=ROOT / "providers", help="default: providers/")
-    new.add_argument("--today", type=day, help="treat this day (YYYY-MM-DD) as today")
+    add_today(new)
     new.set_defaults(run=run_new)
 
 
@@ -170,16 +166,14 @@ def add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     report.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file or a folder")
     report.add_argument("--csv", type=Path, metavar="FILE", help="also write the rows to FILE")
-    report.add_argument("--lang", choices=("en", "cy"), default=default_lang(), help="en or cy")
-    report.add_argument("--today", type=day, help="treat this day (YYYY-MM-DD) as today")
+    _add_lang(report)
+    add_today(report)
     report.set_defaults(run=run_report)
 
 
 def run_report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """``report``: print what falls due, and write it as CSV if asked; 0 unless it cannot."""
-    missing = [path for path in args.paths if not path.exists()]
-    if missing:
-        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
+    _refuse_missing(args.paths, parser)
     vocab = load_vocabulary()
     today, limits = pipeline.today(vocab, args.today), freshness.periods(vocab)
     result = check_files(pipeline.provider_files(args.paths), root=ROOT, today=today, vocab=vocab)
@@ -212,7 +206,7 @@ def add_postcodes(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     postcodes.add_argument("file", type=Path, metavar="ONSPD_CSV", help="Data/ONSPD_..._UK.csv")
     postcodes.add_argument("--codes", type=Path, default=DATA_DIR / "postcodes-codes.yml")
     postcodes.add_argument("--out", type=Path, default=DATA_DIR / "postcodes.yml")
-    postcodes.add_argument("--lang", choices=("en", "cy"), default=default_lang(), help="en or cy")
+    _add_lang(postcodes)
     postcodes.set_defaults(run=run_postcodes)
 
 
@@ -255,3 +249,15 @@ def run_postcodes(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         )
         print(say(message, lang, file=codes_file))
     return 0
+
+
+def _add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", choices=("en", "cy"), default=default_lang(), help="en or cy")
+
+
+def _refuse_missing(paths: list[Path], parser: argparse.ArgumentParser) -> None:
+    """Stop (exit 2) at the first PATH that does not exist. A broken symbolic link
+    exists for this purpose: ``check`` says what is wrong with it."""
+    missing = [path for path in paths if not (path.exists() or path.is_symlink())]
+    if missing:
+        parser.error(f"no such file or folder: {visible(str(missing[0]))}")
